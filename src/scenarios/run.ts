@@ -1,0 +1,45 @@
+/**
+ * A run as a pure function of (scenario, seed): compile, simulate, summarize.
+ * No file system here, so the browser explorer runs exactly this.
+ */
+import type { ModelConfig } from '../sim/config.js';
+import { simulate, type RunOutput } from '../sim/engine.js';
+import { checkInvariants, headlineMetrics, summarize, type RunSummary } from '../sim/metrics/index.js';
+import { compileScenario } from './compile.js';
+import type { Scenario } from './schema.js';
+
+export interface RunResult {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly config: ModelConfig;
+  readonly output: RunOutput;
+  readonly summary: RunSummary;
+  readonly headline: Record<string, number>;
+}
+
+/** Raised when a run breaks one of the model's invariants (a bug, never bad input). */
+export class InvariantError extends Error {
+  constructor(readonly violations: readonly { invariant: string; detail: string }[]) {
+    super(`model invariant violated: ${violations.map((v) => `${v.invariant} (${v.detail})`).join('; ')}`);
+    this.name = 'InvariantError';
+  }
+}
+
+/**
+ * Runs a validated scenario with a seed.
+ * @throws InvariantError when the run breaks an invariant.
+ * @example const { summary } = runValidated(scenario, 1);
+ */
+export function runValidated(scenario: Scenario, seed: number): RunResult {
+  const config = compileScenario(scenario);
+  const output = simulate(config, seed);
+  const violations = checkInvariants(output);
+  if (violations.length > 0) throw new InvariantError(violations);
+  const summary = summarize(config, output);
+  return { scenario, seed, config, output, summary, headline: headlineMetrics(summary) };
+}
+
+/** The seed of replicate k of an experiment with master seed `seed` (the same at every design point: common random numbers). */
+export function replicateSeed(seed: number, replicate: number): number {
+  return seed + replicate;
+}

@@ -1,0 +1,122 @@
+/**
+ * One run of the model: a pure function of (compiled scenario, seed).
+ *
+ * Each simulated day runs these phases, in this order:
+ *
+ *   applySchedule        policy phase changes, one-off build costs
+ *   drawShocks           outages start/end (waiting needs re-routed), records age, breaches
+ *   chargeRunningCosts   fixed running costs, security, extra apps
+ *   runPrograms          (first day of a month) training and device programs
+ *   spreadAccess         Bass peer effect on material access
+ *   arriveNeeds          Poisson needs per segment, a service each
+ *   routeNeeds           logit channel choice, online attempts and fallback, queueing
+ *   serveQueues          staffed queues serve FIFO up to capacity; expected waits posted
+ *   resolveAppeals       due appeals correct wrongful denials
+ *   expireNeeds          needs out of patience are unmet
+ *   recordStocks         (last day of a month) trust, skill, access, registrations, backlog
+ *   adjustOffices        (last day of a month) KPI reports and gaming
+ *   reallocateCapacity   (end of an allocation period) counter capacity between districts
+ *   improveUsability     (last day of a month) feedback from failed attempts
+ *
+ * Every random draw comes from the stream of its purpose, derived from the
+ * seed; nothing reads a clock or a global random source.
+ */
+import { DAYS_PER_MONTH, type ModelConfig } from './config.js';
+import { generatePopulation, markConsentRefusers } from './population.js';
+import { createStreams } from './random/streams.js';
+import { createState, type SimContext, type SimEvent, type SimState } from './state.js';
+import { applySchedule } from './phases/apply-schedule.js';
+import { drawShocks } from './phases/draw-shocks.js';
+import { chargeRunningCosts } from './phases/charge-running-costs.js';
+import { runPrograms } from './phases/run-programs.js';
+import { spreadAccess } from './phases/spread-access.js';
+import { arriveNeeds } from './phases/arrive-needs.js';
+import { routeNeeds } from './phases/route-needs.js';
+import { serveQueues } from './phases/serve-queues.js';
+import { resolveAppeals } from './phases/resolve-appeals.js';
+import { expireNeeds } from './phases/expire-needs.js';
+import { recordStocks } from './phases/record-stocks.js';
+import { adjustOffices } from './phases/adjust-offices.js';
+import { reallocateCapacity } from './phases/reallocate-capacity.js';
+import { improveUsability } from './phases/improve-usability.js';
+
+/** The raw result of a run: monthly counters and events, unscaled. */
+export interface RunOutput {
+  readonly seed: number;
+  readonly months: number;
+  readonly segmentCount: number;
+  readonly districtCount: number;
+  /** Represented citizens per simulated citizen. */
+  readonly scale: number;
+  readonly simulatedCitizens: number;
+  /** [month][segment][SegmentCounter] */
+  readonly segmentMonthly: Float64Array;
+  /** [month][CityCounter] */
+  readonly cityMonthly: Float64Array;
+  /** [month][district][DistrictCounter] */
+  readonly districtMonthly: Float64Array;
+  /** [segment][days to service], last bin open-ended. */
+  readonly daysToService: Uint32Array;
+  readonly daysToServiceBins: number;
+  readonly events: readonly SimEvent[];
+}
+
+/** Builds the state of day 0: citizens generated from the population stream. */
+export function initialState(config: ModelConfig, ctx: SimContext): SimState {
+  const state = createState(config);
+  generatePopulation(state, config, ctx.streams.population);
+  markConsentRefusers(state, state.policy.refusalThreshold);
+  return state;
+}
+
+/** Advances the state by one day. */
+export function step(state: SimState, ctx: SimContext): void {
+  const firstOfMonth = state.day % DAYS_PER_MONTH === 0;
+  const lastOfMonth = state.day % DAYS_PER_MONTH === DAYS_PER_MONTH - 1;
+  applySchedule(state, ctx);
+  drawShocks(state, ctx);
+  chargeRunningCosts(state, ctx);
+  if (firstOfMonth) runPrograms(state, ctx);
+  spreadAccess(state, ctx);
+  arriveNeeds(state, ctx);
+  routeNeeds(state, ctx);
+  serveQueues(state, ctx);
+  resolveAppeals(state, ctx);
+  expireNeeds(state, ctx);
+  if (lastOfMonth) {
+    recordStocks(state, ctx);
+    adjustOffices(state, ctx);
+    reallocateCapacity(state, ctx);
+    improveUsability(state, ctx);
+  }
+}
+
+/**
+ * Runs a compiled scenario with a seed to the end of its horizon.
+ * Cost O(citizens + needs); memory O(citizens + waiting needs + months × segments).
+ * @example const output = simulate(compileScenario(scenario), 1);
+ */
+export function simulate(config: ModelConfig, seed: number): RunOutput {
+  const ctx: SimContext = { config, streams: createStreams(seed) };
+  const state = initialState(config, ctx);
+  for (let day = 0; day < config.horizonDays; day++) {
+    state.day = day;
+    state.month = Math.floor(day / DAYS_PER_MONTH);
+    step(state, ctx);
+  }
+  const recorder = state.recorder;
+  return {
+    seed,
+    months: config.months,
+    segmentCount: config.segments.ids.length,
+    districtCount: config.districts.ids.length,
+    scale: config.scale,
+    simulatedCitizens: state.citizens.count,
+    segmentMonthly: recorder.segmentMonthly,
+    cityMonthly: recorder.cityMonthly,
+    districtMonthly: recorder.districtMonthly,
+    daysToService: recorder.daysToService,
+    daysToServiceBins: recorder.daysToServiceBins,
+    events: recorder.events,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Quantiles of days to service from the run's histograms (one bin per day).
+ */
+import type { RunOutput } from '../engine.js';
+
+/**
+ * The q-quantile (0 ≤ q ≤ 1) of days to service over a group of segments:
+ * the smallest d with at least q of the served needs served within d days.
+ * NaN when no need was served. Cost O(segments × bins).
+ */
+export function daysToServiceQuantile(output: RunOutput, segments: readonly number[], q: number): number {
+  const bins = output.daysToServiceBins;
+  const counts = new Float64Array(bins);
+  let total = 0;
+  for (const s of segments) {
+    for (let d = 0; d < bins; d++) {
+      const n = output.daysToService[s * bins + d]!;
+      counts[d]! += n;
+      total += n;
+    }
+  }
+  if (total === 0) return Number.NaN;
+  const target = q * total;
+  let cumulative = 0;
+  for (let d = 0; d < bins; d++) {
+    cumulative += counts[d]!;
+    if (cumulative >= target) return d;
+  }
+  return bins - 1;
+}

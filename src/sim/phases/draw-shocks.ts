@@ -1,0 +1,71 @@
+/**
+ * Phase `drawShocks`: digital outages start and end, data records age, and a
+ * data breach may strike. When an outage ends, the needs that waited for the
+ * digital channels are routed again. Draws only from the shocks stream.
+ * Writes: outage state, records held, breach trust shocks, counters, events.
+ */
+import { Channel } from '../config.js';
+import { CityCounter as C, SegmentCounter as S } from '../counters.js';
+import { exponential } from '../random/distributions.js';
+import { dequeueWaiting, NONE } from '../queues.js';
+import { addCity, addSegment, queueKey, type SimContext, type SimState } from '../state.js';
+import { trustShock } from '../trust.js';
+import { routeNeed } from './route-needs.js';
+
+export function drawShocks(state: SimState, ctx: SimContext): void {
+  const { config, streams } = ctx;
+  const policy = state.policy;
+  if (state.day < state.outageUntilDay) {
+    addCity(state, C.outageDays, 1);
+  } else if (state.outageUntilDay >= 0 && state.day === state.outageUntilDay) {
+    state.recorder.events.push({ day: state.day, kind: 'outage-end', detail: 'digital channels restored' });
+    state.recoveringSinceDay = state.day;
+    flushOutageWaits(state, ctx);
+  }
+  if (state.day >= state.outageUntilDay && policy.outageRatePerDay > 0 && streams.shocks() < policy.outageRatePerDay) {
+    const days = Math.max(1, Math.round(exponential(streams.shocks, policy.outageMeanDays)));
+    state.outageUntilDay = state.day + days;
+    let backlog = 0;
+    for (let key = 0; key < state.queues.waiting.length; key++) backlog += state.queues.waiting[key]!;
+    state.backlogBeforeOutage = backlog;
+    state.recoveringSinceDay = -1;
+    state.recorder.events.push({ day: state.day, kind: 'outage-start', detail: `digital outage of ${days} day(s)` });
+    addCity(state, C.outageDays, 1);
+  }
+  // Records age out over the retention period.
+  state.recordsHeld *= Math.exp(-1 / policy.retentionDays);
+  const hazard = state.recordsHeld * policy.breachHazardPerRecordDay;
+  if (hazard > 0 && streams.shocks() < hazard) breach(state, ctx);
+}
+
+/** Routes again every need that waited for the digital channels. */
+function flushOutageWaits(state: SimState, ctx: SimContext): void {
+  const districtCount = ctx.config.districts.ids.length;
+  const pool = state.pool;
+  for (let district = 0; district < districtCount; district++) {
+    const key = queueKey(Channel.online, district, districtCount);
+    // Detach the list first: re-routing may park needs again only if a new outage began.
+    for (let slot = dequeueWaiting(state.queues, pool, key); slot !== NONE; slot = dequeueWaiting(state.queues, pool, key)) {
+      routeNeed(state, ctx, pool.citizen[slot]!, pool.service[slot]!, pool.arrivalDay[slot]!, pool.deadline[slot]!, pool.tried[slot]!, slot, false);
+    }
+  }
+}
+
+/** A breach: a share of citizens is affected; each loses trust in proportion to privacy concern, softened by transparency. */
+function breach(state: SimState, ctx: SimContext): void {
+  const { config, streams } = ctx;
+  const policy = state.policy;
+  const citizens = state.citizens;
+  const segmentCount = config.segments.ids.length;
+  let affected = 0;
+  const softening = 1 - 0.7 * policy.transparency;
+  for (let c = 0; c < citizens.count; c++) {
+    if (streams.shocks() >= policy.breachShareAffected) continue;
+    affected++;
+    addSegment(state, citizens.segment[c]!, S.breachAffected, 1, segmentCount);
+    trustShock(state, config, c, policy.breachTrustShock * citizens.privacy[c]! * softening);
+  }
+  addCity(state, C.breaches, 1);
+  addCity(state, C.costBreaches, affected * policy.breachCostPerAffected);
+  state.recorder.events.push({ day: state.day, kind: 'breach', detail: `data breach affecting ${affected} simulated citizens` });
+}

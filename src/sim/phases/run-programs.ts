@@ -1,0 +1,72 @@
+/**
+ * Phase `runPrograms` (first day of each month): digital-skills training and
+ * device subsidies reach up to their monthly capacity of eligible citizens,
+ * while their budget lasts. Trainees are drawn uniformly among eligible
+ * citizens; devices go to eligible citizens without access.
+ * Writes: skill and access columns, program spending and counters.
+ */
+import { CityCounter as C, SegmentCounter as S } from '../counters.js';
+import type { ProgramParams } from '../config.js';
+import type { Rng } from '../random/streams.js';
+import { addCity, addSegment, type SimContext, type SimState } from '../state.js';
+import { giveAccess } from './spread-access.js';
+
+export function runPrograms(state: SimState, ctx: SimContext): void {
+  const policy = state.policy;
+  const rng = ctx.streams.programs;
+  const segmentCount = ctx.config.segments.ids.length;
+  const training = policy.training;
+  const trainees = affordable(training, state.trainingSpent);
+  if (trainees > 0) {
+    for (let i = 0; i < trainees; i++) {
+      const s = pickEligibleSegment(state, training, rng, false);
+      if (s < 0) break;
+      const citizen = state.segmentStart[s]! + Math.floor(rng() * ctx.config.segments.citizens[s]!);
+      const skill = state.citizens.skill[citizen]!;
+      state.citizens.skill[citizen] = skill + training.skillGain * (1 - skill);
+      state.trainingSpent += training.costPerPerson;
+      addCity(state, C.costTraining, training.costPerPerson);
+      addSegment(state, s, S.trained, 1, segmentCount);
+    }
+  }
+  const devices = policy.devices;
+  const recipients = affordable(devices, state.devicesSpent);
+  for (let i = 0; i < recipients; i++) {
+    const s = pickEligibleSegment(state, devices, rng, true);
+    if (s < 0) break;
+    if (giveAccess(state, rng, s, 1) === 0) break;
+    state.devicesSpent += devices.costPerPerson;
+    addCity(state, C.costDevices, devices.costPerPerson);
+    addSegment(state, s, S.devicesGiven, 1, segmentCount);
+  }
+}
+
+/** People a program can reach this month: its capacity, limited by what is left of its budget. */
+function affordable(program: ProgramParams, spent: number): number {
+  if (program.capacityPerMonth <= 0) return 0;
+  const byBudget = program.costPerPerson > 0 ? Math.floor((program.budget - spent) / program.costPerPerson) : Infinity;
+  return Math.max(0, Math.min(Math.round(program.capacityPerMonth), byBudget));
+}
+
+/**
+ * An eligible segment drawn in proportion to its eligible citizens (those
+ * without access when `needsNoAccess`); −1 when none is left.
+ */
+function pickEligibleSegment(state: SimState, program: ProgramParams, rng: Rng, needsNoAccess: boolean): number {
+  let total = 0;
+  const segmentCount = program.eligibleSegment.length;
+  for (let s = 0; s < segmentCount; s++) total += eligibleIn(state, program, s, needsNoAccess);
+  if (total === 0) return -1;
+  let draw = rng() * total;
+  for (let s = 0; s < segmentCount; s++) {
+    draw -= eligibleIn(state, program, s, needsNoAccess);
+    if (draw < 0) return s;
+  }
+  return segmentCount - 1;
+}
+
+function eligibleIn(state: SimState, program: ProgramParams, s: number, needsNoAccess: boolean): number {
+  if (program.eligibleSegment[s] !== 1) return 0;
+  const size = state.segmentStart[s + 1]! - state.segmentStart[s]!;
+  return needsNoAccess ? size - state.accessCount[s]! : size;
+}

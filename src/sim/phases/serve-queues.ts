@@ -1,0 +1,73 @@
+/**
+ * Phase `serveQueues`: each staffed queue (phone citywide; counter and
+ * assisted digital per district) serves its waiting needs first come, first
+ * served, up to today's capacity in transactions; then it posts the wait a
+ * chooser will expect tomorrow (backlog over capacity). Assisted digital
+ * stops during an outage (it runs on the digital system) and uses the
+ * government's capacity before partners'.
+ * Writes: queues, served needs' outcomes, expected waits, backlog counters.
+ */
+import { Channel, CHANNEL_COUNT } from '../config.js';
+import { CityCounter as C } from '../counters.js';
+import { digitalDown } from '../choice.js';
+import { serveNeed } from '../outcomes.js';
+import { dequeueWaiting, Link, NeedStatus, NONE, unlinkNeed } from '../queues.js';
+import { addCity, maxCity, queueKey, type SimContext, type SimState } from '../state.js';
+
+export function serveQueues(state: SimState, ctx: SimContext): void {
+  const { config } = ctx;
+  const districtCount = config.districts.ids.length;
+  const policy = state.policy;
+  const down = digitalDown(state);
+  for (let channel = Channel.phone; channel < CHANNEL_COUNT; channel++) {
+    const districts = channel === Channel.phone ? 1 : districtCount;
+    for (let district = 0; district < districts; district++) {
+      const key = queueKey(channel, district, districtCount);
+      let governmentCapacity = 0;
+      let partnerCapacity = 0;
+      if (channel === Channel.phone) governmentCapacity = policy.channelOpen[channel] === 1 ? policy.capacityPerDay[channel]! : 0;
+      else if (channel === Channel.counter) governmentCapacity = policy.channelOpen[channel] === 1 ? policy.capacityPerDay[channel]! * state.offices.counterShare[district]! : 0;
+      else {
+        const share = state.offices.assistedShare[district]!;
+        governmentCapacity = policy.channelOpen[channel] === 1 ? policy.capacityPerDay[channel]! * share : 0;
+        partnerCapacity = policy.partnerCapacityPerDay * share;
+        if (down) governmentCapacity = partnerCapacity = 0;
+      }
+      const capacity = governmentCapacity + partnerCapacity;
+      serveQueue(state, ctx, channel, key, capacity, governmentCapacity);
+      state.queues.expectedWaitDays[key] = capacity > 0 ? state.queues.work[key]! / capacity : Infinity;
+    }
+  }
+  let backlog = 0;
+  for (let key = 0; key < state.queues.waiting.length; key++) backlog += state.queues.waiting[key]!;
+  maxCity(state, C.peakBacklog, backlog);
+  if (state.recoveringSinceDay >= 0 && backlog <= state.backlogBeforeOutage * 1.05 + 1) {
+    addCity(state, C.recoveryDays, state.day - state.recoveringSinceDay);
+    addCity(state, C.recoveries, 1);
+    state.recoveringSinceDay = -1;
+  }
+}
+
+/** Serves one queue with `capacity` transactions, the first `governmentCapacity` of them the government's. */
+function serveQueue(state: SimState, ctx: SimContext, channel: number, key: number, capacity: number, governmentCapacity: number): void {
+  const queues = state.queues;
+  const pool = state.pool;
+  // Fractional capacities accumulate; idle capacity is not banked beyond a day's worth.
+  let credit = queues.credit[key]! + capacity;
+  let used = 0;
+  while (credit >= 1) {
+    const slot = dequeueWaiting(queues, pool, key);
+    if (slot === NONE) break;
+    const service = pool.service[slot]!;
+    const transactions = pool.transactions[slot]!;
+    const partner = used >= governmentCapacity;
+    credit -= transactions;
+    used += transactions;
+    pool.status[slot] = NeedStatus.done;
+    const citizen = pool.citizen[slot]!;
+    const arrivalDay = pool.arrivalDay[slot]!;
+    unlinkNeed(pool, slot, Link.queue);
+    serveNeed(state, ctx, citizen, service, channel, arrivalDay, partner);
+  }
+  queues.credit[key] = Math.min(credit, Math.max(capacity, 1));
+}

@@ -1,0 +1,145 @@
+/**
+ * Random variates drawn from a stream passed in (never a global source).
+ * Exact methods throughout: inversion for small means, Hörmann's PTRS for
+ * large Poisson means, Marsaglia–Tsang for gamma, and Knuth's beta splitting
+ * for large binomials.
+ */
+import type { Rng } from './streams.js';
+
+/** A standard normal variate (Marsaglia polar method). */
+export function normal(rng: Rng): number {
+  for (;;) {
+    const u = 2 * rng() - 1;
+    const v = 2 * rng() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+  }
+}
+
+/** log Γ(x) for x > 0 (Lanczos, g = 7; relative error below 1e-13). */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const c = LANCZOS;
+  let sum = c[0]!;
+  const z = x - 1;
+  for (let i = 1; i < 9; i++) sum += c[i]! / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
+/**
+ * A Poisson variate of mean `mean` ≥ 0. Cost O(mean) below 10, O(1) above.
+ * @throws RangeError for a negative or non-finite mean.
+ */
+export function poisson(rng: Rng, mean: number): number {
+  if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`poisson mean must be finite and ≥ 0, got ${mean}`);
+  if (mean === 0) return 0;
+  if (mean < 10) {
+    // Inversion by sequential search.
+    let k = 0;
+    let p = Math.exp(-mean);
+    let cumulative = p;
+    const u = rng();
+    while (u > cumulative && k < 1000) {
+      k++;
+      p *= mean / k;
+      cumulative += p;
+    }
+    return k;
+  }
+  // PTRS: Hörmann (1993), "The transformed rejection method for generating Poisson random variables".
+  const sqrtMean = Math.sqrt(mean);
+  const logMean = Math.log(mean);
+  const b = 0.931 + 2.53 * sqrtMean;
+  const a = -0.059 + 0.02483 * b;
+  const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const u = rng() - 0.5;
+    const v = rng();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - logGamma(k + 1)) return k;
+  }
+}
+
+/** A gamma variate of shape `shape` > 0 and scale 1 (Marsaglia & Tsang 2000). */
+export function gamma(rng: Rng, shape: number): number {
+  if (!(shape > 0)) throw new RangeError(`gamma shape must be > 0, got ${shape}`);
+  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(rng() || Number.MIN_VALUE, 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** A beta variate with shape parameters a, b > 0. */
+export function betaShape(rng: Rng, a: number, b: number): number {
+  const x = gamma(rng, a);
+  const y = gamma(rng, b);
+  return x / (x + y);
+}
+
+/**
+ * A variate on [0, 1] with the given mean and standard deviation, from the
+ * Beta distribution with those moments. sd = 0 (or mean at 0 or 1) gives the mean.
+ * @throws RangeError when sd² ≥ mean·(1 − mean): no Beta has those moments.
+ */
+export function betaMeanSd(rng: Rng, mean: number, sd: number): number {
+  if (sd === 0 || mean <= 0 || mean >= 1) return mean;
+  const variance = sd * sd;
+  const spread = (mean * (1 - mean)) / variance - 1;
+  if (!(spread > 0)) throw new RangeError(`no Beta distribution has mean ${mean} and sd ${sd}`);
+  return betaShape(rng, mean * spread, (1 - mean) * spread);
+}
+
+/**
+ * A binomial variate: successes in n trials of probability p. Exact; cost
+ * O(log n) via Knuth's beta splitting, then at most 32 Bernoulli trials.
+ */
+export function binomial(rng: Rng, n: number, p: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`binomial n must be an integer ≥ 0, got ${n}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`binomial p must be in [0, 1], got ${p}`);
+  let successes = 0;
+  let trials = n;
+  let prob = p;
+  while (trials > 32 && prob > 0 && prob < 1) {
+    // The a-th smallest of `trials` uniforms is Beta(a, trials + 1 − a).
+    const a = 1 + (trials >> 1);
+    const b = trials + 1 - a;
+    const x = betaShape(rng, a, b);
+    if (x >= prob) {
+      trials = a - 1;
+      prob /= x;
+    } else {
+      successes += a;
+      trials = b - 1;
+      prob = (prob - x) / (1 - x);
+    }
+  }
+  if (prob <= 0) return successes;
+  if (prob >= 1) return successes + trials;
+  for (let i = 0; i < trials; i++) if (rng() < prob) successes++;
+  return successes;
+}
+
+/** An exponential variate of the given mean. */
+export function exponential(rng: Rng, mean: number): number {
+  return -mean * Math.log(1 - rng());
+}

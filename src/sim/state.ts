@@ -1,0 +1,216 @@
+/**
+ * The simulation state: citizens as typed-array columns (one array per
+ * attribute, a citizen is an index), the queues of waiting needs, the
+ * offices, the data stock and the month's counters. One state is created per
+ * run by `createState`; every phase reads and writes it through `SimContext`.
+ */
+import {
+  CHANNEL_COUNT,
+  type ModelConfig,
+  type PolicyParams,
+} from './config.js';
+import {
+  CITY_COUNTER_COUNT,
+  DISTRICT_COUNTER_COUNT,
+  SEGMENT_COUNTER_COUNT,
+} from './counters.js';
+import { createExpiryLists, createNeedPool, createQueueSet, type ExpiryLists, type NeedPool, type QueueSet } from './queues.js';
+import type { Streams } from './random/streams.js';
+
+/** Bits of a citizen's `flags`. */
+export const CitizenFlag = {
+  hadUnmet: 1,
+  registered: 2,
+  refusesConsent: 4,
+} as const;
+
+export const NO_CHANNEL = 255;
+
+export interface Citizens {
+  readonly count: number;
+  readonly segment: Uint8Array;
+  readonly access: Uint8Array;
+  readonly helper: Uint8Array;
+  readonly skill: Float32Array;
+  readonly motivation: Float32Array;
+  readonly privacy: Float32Array;
+  /** Trust as of `trustDay`; reversion toward the baseline is applied lazily. */
+  readonly trust: Float32Array;
+  readonly trustDay: Uint16Array;
+  readonly lastChannel: Uint8Array;
+  readonly flags: Uint8Array;
+}
+
+/** A month's accumulators and the run's monthly tables. */
+export interface Recorder {
+  /** [month][segment][SegmentCounter] */
+  readonly segmentMonthly: Float64Array;
+  /** [month][CityCounter] */
+  readonly cityMonthly: Float64Array;
+  /** [month][district][DistrictCounter] */
+  readonly districtMonthly: Float64Array;
+  /** Days from arrival to service, [segment][day], the last bin holding everything longer. */
+  readonly daysToService: Uint32Array;
+  readonly daysToServiceBins: number;
+  readonly events: SimEvent[];
+}
+
+/** Something that happened on a day, for timelines: policy changes, outages, breaches, audits. */
+export interface SimEvent {
+  readonly day: number;
+  readonly kind: 'policy' | 'outage-start' | 'outage-end' | 'breach' | 'audit' | 'reallocation';
+  readonly detail: string;
+}
+
+export interface Offices {
+  /** Gaming level per district and KPI (processing, online share, registrations). */
+  readonly gaming: Float64Array;
+  /** Counter capacity share per district. */
+  readonly counterShare: Float64Array;
+  /** Assisted capacity share per district (population share). */
+  readonly assistedShare: Float64Array;
+}
+
+export interface SimState {
+  day: number;
+  month: number;
+  policy: PolicyParams;
+  phaseIndex: number;
+  readonly citizens: Citizens;
+  /** First citizen of each segment; segment s holds [segmentStart[s], segmentStart[s + 1]). */
+  readonly segmentStart: Int32Array;
+  /** Citizens with material access, per segment. */
+  readonly accessCount: Int32Array;
+  readonly pool: NeedPool;
+  readonly queues: QueueSet;
+  readonly expiry: ExpiryLists;
+  readonly offices: Offices;
+  /** Online usability gained through feedback since the start. */
+  usabilityGain: number;
+  outageUntilDay: number;
+  /** Backlog just before the current outage, and the day it ended (−1 when not recovering). */
+  backlogBeforeOutage: number;
+  recoveringSinceDay: number;
+  recordsHeld: number;
+  trainingSpent: number;
+  devicesSpent: number;
+  appsBuilt: number;
+  onlineBuilt: boolean;
+  /** Appeals in flight: due day and need data, FIFO (delays are equal within a phase). */
+  readonly appeals: { day: number; citizen: number; channel: number; arrivalDay: number }[];
+  appealsHead: number;
+  /** Today's arrivals: citizen and service, gathered before routing. */
+  arrivalCitizen: Int32Array;
+  arrivalService: Uint8Array;
+  arrivalCount: number;
+  readonly recorder: Recorder;
+  /** exp(−reversionPerDay · d) for d days. */
+  readonly trustDecay: Float64Array;
+}
+
+/** What every phase receives besides the state. */
+export interface SimContext {
+  readonly config: ModelConfig;
+  readonly streams: Streams;
+}
+
+/** Queue key of a staffed channel in a district (phone has a single citywide queue). */
+export function queueKey(channel: number, district: number, districtCount: number): number {
+  return channel * districtCount + district;
+}
+
+export function createState(config: ModelConfig): SimState {
+  const segments = config.segments;
+  const segmentCount = segments.ids.length;
+  const districtCount = config.districts.ids.length;
+  const segmentStart = new Int32Array(segmentCount + 1);
+  for (let s = 0; s < segmentCount; s++) segmentStart[s + 1] = segmentStart[s]! + segments.citizens[s]!;
+  const count = segmentStart[segmentCount]!;
+  if (config.horizonDays > 65535) throw new RangeError('horizon longer than 65,535 days');
+  const citizens: Citizens = {
+    count,
+    segment: new Uint8Array(count),
+    access: new Uint8Array(count),
+    helper: new Uint8Array(count),
+    skill: new Float32Array(count),
+    motivation: new Float32Array(count),
+    privacy: new Float32Array(count),
+    trust: new Float32Array(count),
+    trustDay: new Uint16Array(count),
+    lastChannel: new Uint8Array(count).fill(NO_CHANNEL),
+    flags: new Uint8Array(count),
+  };
+  const populationShare = new Float64Array(districtCount);
+  for (let s = 0; s < segmentCount; s++) populationShare[segments.district[s]!]! += segments.citizens[s]! / Math.max(1, count);
+  const daysToServiceBins = 366;
+  const decay = new Float64Array(config.horizonDays + 2);
+  for (let d = 0; d < decay.length; d++) decay[d] = Math.exp(-config.trust.reversionPerDay * d);
+  const first = config.phases[0];
+  if (first === undefined) throw new RangeError('a model needs at least one policy phase');
+  return {
+    day: 0,
+    month: 0,
+    policy: first,
+    phaseIndex: 0,
+    citizens,
+    segmentStart,
+    accessCount: new Int32Array(segmentCount),
+    pool: createNeedPool(1024),
+    queues: createQueueSet(CHANNEL_COUNT * districtCount),
+    expiry: createExpiryLists(config.horizonDays),
+    offices: {
+      gaming: new Float64Array(districtCount * 3),
+      counterShare: populationShare.slice(),
+      assistedShare: populationShare,
+    },
+    usabilityGain: 0,
+    outageUntilDay: -1,
+    backlogBeforeOutage: 0,
+    recoveringSinceDay: -1,
+    recordsHeld: 0,
+    trainingSpent: 0,
+    devicesSpent: 0,
+    appsBuilt: 0,
+    onlineBuilt: false,
+    appeals: [],
+    appealsHead: 0,
+    arrivalCitizen: new Int32Array(1024),
+    arrivalService: new Uint8Array(1024),
+    arrivalCount: 0,
+    recorder: {
+      segmentMonthly: new Float64Array(config.months * segmentCount * SEGMENT_COUNTER_COUNT),
+      cityMonthly: new Float64Array(config.months * CITY_COUNTER_COUNT),
+      districtMonthly: new Float64Array(config.months * districtCount * DISTRICT_COUNTER_COUNT),
+      daysToService: new Uint32Array(segmentCount * daysToServiceBins),
+      daysToServiceBins,
+      events: [],
+    },
+    trustDecay: decay,
+  };
+}
+
+/** Adds to a segment counter of the current month. */
+export function addSegment(state: SimState, segment: number, counter: number, amount: number, segmentCount: number): void {
+  state.recorder.segmentMonthly[(state.month * segmentCount + segment) * SEGMENT_COUNTER_COUNT + counter]! += amount;
+}
+
+/** Adds to a city counter of the current month. */
+export function addCity(state: SimState, counter: number, amount: number): void {
+  state.recorder.cityMonthly[state.month * CITY_COUNTER_COUNT + counter]! += amount;
+}
+
+/** Raises a city counter of the current month to `value` if it is lower. */
+export function maxCity(state: SimState, counter: number, value: number): void {
+  const index = state.month * CITY_COUNTER_COUNT + counter;
+  if (value > state.recorder.cityMonthly[index]!) state.recorder.cityMonthly[index] = value;
+}
+
+/** Sets a city counter of the current month. */
+export function setCity(state: SimState, counter: number, value: number): void {
+  state.recorder.cityMonthly[state.month * CITY_COUNTER_COUNT + counter] = value;
+}
+
+/** Adds to a district counter of the current month. */
+export function addDistrict(state: SimState, district: number, counter: number, amount: number, districtCount: number): void {
+  state.recorder.districtMonthly[(state.month * districtCount + district) * DISTRICT_COUNTER_COUNT + counter]! += amount;
+}

@@ -1,0 +1,45 @@
+/**
+ * Trust dynamics. After a good experience trust gains a share of its distance
+ * to 1; after a bad one it loses a larger share of itself, scaled by the
+ * experience's weight (negative experiences weigh more: Kampen, Van de Walle
+ * & Bouckaert 2006). Between experiences trust reverts exponentially toward
+ * the segment baseline; the reversion is applied lazily, when the citizen is
+ * next touched, so no phase scans every citizen every day.
+ *
+ *   good:  τ ← τ + g·(1 − τ)        bad of weight w:  τ ← τ − min(1, l·w)·τ
+ *   between days d₀ and d:  τ ← b + (τ − b)·exp(−r·(d − d₀))
+ */
+import type { ModelConfig } from './config.js';
+import type { SimState } from './state.js';
+
+/** A citizen's trust on the current day, reversion included; writes it back. */
+export function currentTrust(state: SimState, config: ModelConfig, citizen: number): number {
+  const citizens = state.citizens;
+  const elapsed = state.day - citizens.trustDay[citizen]!;
+  let trust = citizens.trust[citizen]!;
+  if (elapsed > 0) {
+    const baseline = config.segments.trustMean[citizens.segment[citizen]!]!;
+    trust = baseline + (trust - baseline) * state.trustDecay[elapsed]!;
+    citizens.trust[citizen] = trust;
+    citizens.trustDay[citizen] = state.day;
+  }
+  return trust;
+}
+
+/** Applies a good experience. */
+export function trustGood(state: SimState, config: ModelConfig, citizen: number): void {
+  const trust = currentTrust(state, config, citizen);
+  state.citizens.trust[citizen] = trust + config.trust.gainGood * (1 - trust);
+}
+
+/** Applies a bad experience of the given weight. */
+export function trustBad(state: SimState, config: ModelConfig, citizen: number, weight: number): void {
+  const trust = currentTrust(state, config, citizen);
+  state.citizens.trust[citizen] = trust - Math.min(1, config.trust.lossBad * weight) * trust;
+}
+
+/** Applies a shock that removes `loss` (a share in [0, 1]) of the citizen's trust. */
+export function trustShock(state: SimState, config: ModelConfig, citizen: number, loss: number): void {
+  const trust = currentTrust(state, config, citizen);
+  state.citizens.trust[citizen] = trust * (1 - Math.min(1, Math.max(0, loss)));
+}
