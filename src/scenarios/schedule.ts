@@ -18,6 +18,17 @@ export interface ScheduleIssue {
   readonly message: string;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** `value` merged into `base` where both are mappings (so setting a group changes only the fields given). */
+function mergeInto(base: unknown, value: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(value)) return value;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, child] of Object.entries(value)) merged[key] = Object.hasOwn(base, key) ? mergeInto(base[key], child) : child;
+  return merged;
+}
+
 /** Sets a dotted path in a plain-object tree, copying along the path. Throws on a path that does not exist. */
 function setPath(target: Record<string, unknown>, dotted: string, value: unknown): Record<string, unknown> {
   const keys = dotted.split('.');
@@ -25,12 +36,12 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
   let node = root;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (!(key in node)) throw new Error(`"${keys.slice(0, i + 1).join('.')}" is not a policy field`);
+    if (!Object.hasOwn(node, key)) throw new Error(`"${keys.slice(0, i + 1).join('.')}" is not a policy field`);
     if (i === keys.length - 1) {
-      node[key] = value;
+      node[key] = mergeInto(node[key], value);
     } else {
       const child = node[key];
-      if (child === null || typeof child !== 'object' || Array.isArray(child)) {
+      if (!isPlainObject(child)) {
         throw new Error(`"${keys.slice(0, i + 1).join('.')}" is a value, not a group of fields`);
       }
       const copy = { ...(child as Record<string, unknown>) };
@@ -52,6 +63,8 @@ export function policyPhases(scenario: Scenario): { phases: PolicyPhase[]; issue
   const phases: PolicyPhase[] = [{ month: 0, policy: scenario.policy }];
   let current = scenario.policy as unknown as Record<string, unknown>;
   for (const { entry, index } of entries) {
+    // An invalid entry is reported once; later entries build on the last valid policy.
+    current = phases[phases.length - 1]!.policy as unknown as Record<string, unknown>;
     if (entry.month >= scenario.horizonMonths) {
       issues.push({ path: ['schedule', index, 'month'], message: `month ${entry.month} is outside the horizon of ${scenario.horizonMonths} months (0 to ${scenario.horizonMonths - 1})` });
       continue;
@@ -74,7 +87,6 @@ export function policyPhases(scenario: Scenario): { phases: PolicyPhase[]; issue
     const last = phases[phases.length - 1]!;
     if (last.month === entry.month) phases[phases.length - 1] = { month: entry.month, policy: parsed.data };
     else phases.push({ month: entry.month, policy: parsed.data });
-    current = parsed.data as unknown as Record<string, unknown>;
   }
   return { phases, issues };
 }

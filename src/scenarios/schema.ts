@@ -102,7 +102,7 @@ const staffedChannel = {
 
 export const channelsSchema = z
   .object({
-    online: z
+    online: doc(z
       .object({
         open: staffedChannel.open.default(true),
         usability: doc(share, 'usability of the digital service, 0 to 1; lowers online effort').default(0.6),
@@ -116,8 +116,8 @@ export const channelsSchema = z
         outage: doc(outageSchema, 'digital outages').prefault({}),
       })
       .strict()
-      .prefault({}),
-    phone: z
+      .prefault({}), 'the online service (web and app)'),
+    phone: doc(z
       .object({
         open: staffedChannel.open.default(true),
         capacityPerDayPer1000: staffedChannel.capacityPerDayPer1000.default(4),
@@ -126,8 +126,8 @@ export const channelsSchema = z
         handlingMinutes: staffedChannel.handlingMinutes.default(25),
       })
       .strict()
-      .prefault({}),
-    counter: z
+      .prefault({}), 'the phone line (one citywide queue)'),
+    counter: doc(z
       .object({
         open: staffedChannel.open.default(true),
         capacityPerDayPer1000: staffedChannel.capacityPerDayPer1000.default(4),
@@ -136,8 +136,8 @@ export const channelsSchema = z
         handlingMinutes: staffedChannel.handlingMinutes.default(30),
       })
       .strict()
-      .prefault({}),
-    assisted: z
+      .prefault({}), 'counters in person (one queue per district)'),
+    assisted: doc(z
       .object({
         open: staffedChannel.open.default(false),
         maxSkillToQualify: doc(share, 'assisted digital serves citizens without internet access or with digital skill below this (GDS: for people who cannot use digital services on their own); 1 serves everyone').default(0.5),
@@ -147,7 +147,7 @@ export const channelsSchema = z
         handlingMinutes: staffedChannel.handlingMinutes.default(40),
       })
       .strict()
-      .prefault({}),
+      .prefault({}), 'assisted digital: staff or partners help citizens use the online service (one queue per district)'),
   })
   .strict();
 
