@@ -20,7 +20,9 @@ export function daysToServiceQuantile(output: RunOutput, segments: readonly numb
     }
   }
   if (total === 0) return Number.NaN;
-  const target = q * total;
+  // q × total can overshoot a whole count in floating point (0.07 × 100 = 7.000000000000001):
+  // a relative slack far below one need keeps the comparison exact for any realistic total.
+  const target = q * total * (1 - 1e-12);
   let cumulative = 0;
   for (let d = 0; d < bins; d++) {
     cumulative += counts[d]!;

@@ -52,15 +52,23 @@ export function serveQueues(state: SimState, ctx: SimContext): void {
 function serveQueue(state: SimState, ctx: SimContext, channel: number, key: number, capacity: number, governmentCapacity: number): void {
   const queues = state.queues;
   const pool = state.pool;
-  // Fractional capacities accumulate; idle capacity is not banked beyond a day's worth.
+  // A closed (or, for assisted digital, downed) queue serves nothing and banks nothing.
+  if (capacity <= 0) {
+    queues.credit[key] = 0;
+    return;
+  }
+  // Fractional capacities accumulate; idle capacity is not banked (see the carry below).
   let credit = queues.credit[key]! + capacity;
+  // Today's work splits between government and partners in proportion to their capacities
+  // (the carried credit included), so a queue without partners never books partner work.
+  const governmentWork = (credit * governmentCapacity) / capacity;
   let used = 0;
   while (credit >= 1) {
     const slot = dequeueWaiting(queues, pool, key);
     if (slot === NONE) break;
     const service = pool.service[slot]!;
     const transactions = pool.transactions[slot]!;
-    const partner = used >= governmentCapacity;
+    const partner = used >= governmentWork;
     credit -= transactions;
     used += transactions;
     pool.status[slot] = NeedStatus.done;
@@ -69,5 +77,9 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
     unlinkNeed(pool, slot, Link.queue);
     serveNeed(state, ctx, citizen, service, channel, arrivalDay, partner);
   }
-  queues.credit[key] = Math.min(credit, Math.max(capacity, 1));
+  // Only less than one transaction's worth carries over (the fraction a fractional capacity
+  // needs): staff cannot bank idle time, so a capacity c ≥ 1 never serves more than ⌈c⌉ a day
+  // (an integer c exactly c: the Lindley recursion of docs/validation.md). A capacity below one
+  // keeps up to one whole transaction, so an idle server is ready for the next need.
+  queues.credit[key] = Math.min(credit, capacity >= 1 ? credit - Math.floor(credit) : 1);
 }
