@@ -55,7 +55,7 @@ export const districtSchema = z
 
 export const segmentSchema = z
   .object({
-    id: doc(identifier, 'segment id, used in outputs'),
+    id: doc(identifier.refine((id) => id !== 'all', '"all" is reserved for the whole city in outputs'), 'segment id, used in outputs'),
     age: doc(z.string().min(1), 'age band label, e.g. "75+"; outputs group by it'),
     income: doc(z.string().min(1), 'income band label, e.g. "low"; outputs group by it'),
     district: doc(identifier, 'id of the district the segment lives in'),

@@ -22,6 +22,7 @@
  * seed; nothing reads a clock or a global random source.
  */
 import { DAYS_PER_MONTH, type ModelConfig } from './config.js';
+import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT } from './counters.js';
 import { generatePopulation, markConsentRefusers } from './population.js';
 import { createStreams } from './random/streams.js';
 import { createState, type SimContext, type SimEvent, type SimState } from './state.js';
@@ -55,6 +56,8 @@ export interface RunOutput {
   readonly cityMonthly: Float64Array;
   /** [month][district][DistrictCounter] */
   readonly districtMonthly: Float64Array;
+  /** Sum of trust over each segment's citizens on day 0, before any experience. */
+  readonly initialTrustSum: Float64Array;
   /** [segment][days to service], last bin open-ended. */
   readonly daysToService: Uint32Array;
   readonly daysToServiceBins: number;
@@ -66,6 +69,8 @@ export function initialState(config: ModelConfig, ctx: SimContext): SimState {
   const state = createState(config);
   generatePopulation(state, config, ctx.streams.population);
   markConsentRefusers(state, state.policy.refusalThreshold);
+  const trust = state.recorder.initialTrustSum;
+  for (let c = 0; c < state.citizens.count; c++) trust[state.citizens.segment[c]!]! += state.citizens.trust[c]!;
   return state;
 }
 
@@ -104,17 +109,29 @@ export function simulate(config: ModelConfig, seed: number): RunOutput {
     state.month = Math.floor(day / DAYS_PER_MONTH);
     step(state, ctx);
   }
+  return runOutput(config, state, seed, config.months);
+}
+
+/**
+ * The raw output of a run's first `months` months: views on the recorder's
+ * tables (no copy). With every month done it is what `simulate` returns;
+ * the explorer uses it for runs in progress.
+ */
+export function runOutput(config: ModelConfig, state: SimState, seed: number, months: number): RunOutput {
   const recorder = state.recorder;
+  const segmentCount = config.segments.ids.length;
+  const districtCount = config.districts.ids.length;
   return {
     seed,
-    months: config.months,
-    segmentCount: config.segments.ids.length,
-    districtCount: config.districts.ids.length,
+    months,
+    segmentCount,
+    districtCount,
     scale: config.scale,
     simulatedCitizens: state.citizens.count,
-    segmentMonthly: recorder.segmentMonthly,
-    cityMonthly: recorder.cityMonthly,
-    districtMonthly: recorder.districtMonthly,
+    segmentMonthly: recorder.segmentMonthly.subarray(0, months * segmentCount * SEGMENT_COUNTER_COUNT),
+    cityMonthly: recorder.cityMonthly.subarray(0, months * CITY_COUNTER_COUNT),
+    districtMonthly: recorder.districtMonthly.subarray(0, months * districtCount * DISTRICT_COUNTER_COUNT),
+    initialTrustSum: recorder.initialTrustSum,
     daysToService: recorder.daysToService,
     daysToServiceBins: recorder.daysToServiceBins,
     events: recorder.events,

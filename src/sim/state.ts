@@ -49,6 +49,8 @@ export interface Recorder {
   readonly cityMonthly: Float64Array;
   /** [month][district][DistrictCounter] */
   readonly districtMonthly: Float64Array;
+  /** Sum of trust over each segment's citizens on day 0, before any experience. */
+  readonly initialTrustSum: Float64Array;
   /** Days from arrival to service, [segment][day], the last bin holding everything longer. */
   readonly daysToService: Uint32Array;
   readonly daysToServiceBins: number;
@@ -181,6 +183,7 @@ export function createState(config: ModelConfig): SimState {
       segmentMonthly: new Float64Array(config.months * segmentCount * SEGMENT_COUNTER_COUNT),
       cityMonthly: new Float64Array(config.months * CITY_COUNTER_COUNT),
       districtMonthly: new Float64Array(config.months * districtCount * DISTRICT_COUNTER_COUNT),
+      initialTrustSum: new Float64Array(segmentCount),
       daysToService: new Uint32Array(segmentCount * daysToServiceBins),
       daysToServiceBins,
       events: [],

@@ -100,7 +100,7 @@ describe('wrongful denials', () => {
   const scenario = (appeal: boolean) =>
     tinyScenario(
       {
-        segments: [tinySegment('all', 'd1', { needsPerYear: 6 })],
+        segments: [tinySegment('everyone', 'd1', { needsPerYear: 6 })],
         policy: { automation: { humanErrorRate: 0.2, appeal: { available: appeal, probability: 1, delayDays: 10 } } },
       },
       { size: 2000, horizonMonths: 3 },

@@ -6,6 +6,7 @@
  * `name[age=75+]`, `name[income=low]`, `name[district=outer]`.
  */
 import type { GroupMetrics, RunSummary } from './summary.js';
+import { ratio } from './totals.js';
 
 export interface Reporter {
   readonly name: string;
@@ -57,6 +58,8 @@ export const RUN_REPORTERS: readonly Reporter[] = [
   { name: 'staffHoursApps', description: 'staff hours spent on scorecard apps', unit: 'hours', higherIsBetter: false, read: (s) => s.cost.staffHoursApps },
   { name: 'peakBacklog', description: 'largest number of needs waiting at once', unit: 'needs', higherIsBetter: false, read: (s) => s.resilience.peakBacklog },
   { name: 'unmetDuringOutages', description: 'needs unmet during digital outages', unit: 'needs', higherIsBetter: false, read: (s) => s.resilience.unmetDuringOutages },
+  { name: 'refusedShare', description: 'share of needs refused service because the citizen declined data use', unit: 'share', higherIsBetter: false, read: (s) => ratio(s.overall.unmetByReason.refused, s.overall.needsArrived) },
+  { name: 'noHumanAlternativeShare', description: 'share of needs served online only because no human channel was open, or unmet for want of any channel', unit: 'share', higherIsBetter: false, read: (s) => s.overall.forcedShare + ratio(s.overall.unmetByReason.noChannel, s.overall.needsArrived) },
   { name: 'allocationGap', description: 'largest gap between a district\'s need share and counter-capacity share', unit: 'share', higherIsBetter: false, read: (s) => s.allocation.maxShareGap },
 ];
 

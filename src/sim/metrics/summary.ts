@@ -163,7 +163,8 @@ export interface RunSummary {
 
 function groupMetrics(output: RunOutput, segments: readonly number[], window: Window): GroupMetrics {
   const t = segmentTotals(output, segments, window);
-  const first = segmentTotals(output, segments, { from: 0, to: 1 });
+  let initialTrust = 0;
+  for (const s of segments) initialTrust += output.initialTrustSum[s]!;
   const scale = output.scale;
   const unmet = unmetOf(t);
   const met = t[S.met]!;
@@ -196,7 +197,7 @@ function groupMetrics(output: RunOutput, segments: readonly number[], window: Wi
     onlineFailureRate: ratio(t[S.onlineFailures]!, t[S.onlineAttempts]!),
     proxyShareOfOnline: ratio(t[S.proxyUses]!, t[S.onlineAttempts]!),
     forcedShare: ratio(t[S.forced]!, met),
-    meanTrustStart: ratio(first[S.trustSum]!, first[S.citizens]!),
+    meanTrustStart: ratio(initialTrust, citizens),
     meanTrustEnd: ratio(t[S.trustSum]!, citizens),
     accessShareEnd: ratio(t[S.accessCount]!, citizens),
     meanSkillEnd: ratio(t[S.skillSum]!, citizens),

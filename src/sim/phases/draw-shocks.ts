@@ -7,10 +7,9 @@
 import { Channel } from '../config.js';
 import { CityCounter as C, SegmentCounter as S } from '../counters.js';
 import { exponential } from '../random/distributions.js';
-import { dequeueWaiting, NONE } from '../queues.js';
 import { addCity, addSegment, queueKey, type SimContext, type SimState } from '../state.js';
 import { trustShock } from '../trust.js';
-import { routeNeed } from './route-needs.js';
+import { rerouteQueue } from './route-needs.js';
 
 export function drawShocks(state: SimState, ctx: SimContext): void {
   const { config, streams } = ctx;
@@ -41,14 +40,7 @@ export function drawShocks(state: SimState, ctx: SimContext): void {
 /** Routes again every need that waited for the digital channels. */
 function flushOutageWaits(state: SimState, ctx: SimContext): void {
   const districtCount = ctx.config.districts.ids.length;
-  const pool = state.pool;
-  for (let district = 0; district < districtCount; district++) {
-    const key = queueKey(Channel.online, district, districtCount);
-    // Detach the list first: re-routing may park needs again only if a new outage began.
-    for (let slot = dequeueWaiting(state.queues, pool, key); slot !== NONE; slot = dequeueWaiting(state.queues, pool, key)) {
-      routeNeed(state, ctx, pool.citizen[slot]!, pool.service[slot]!, pool.arrivalDay[slot]!, pool.deadline[slot]!, pool.tried[slot]!, slot, false);
-    }
-  }
+  for (let district = 0; district < districtCount; district++) rerouteQueue(state, ctx, queueKey(Channel.online, district, districtCount));
 }
 
 /** A breach: a share of citizens is affected; each loses trust in proportion to privacy concern, softened by transparency. */

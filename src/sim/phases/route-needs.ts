@@ -9,7 +9,7 @@ import { Channel, channelBit, type ModelConfig } from '../config.js';
 import { SegmentCounter as S, DistrictCounter as D } from '../counters.js';
 import { currentUsability, chooseChannel, digitalDown, effectiveSkill, onlineEffort, probFailOnline, transactionsFor } from '../choice.js';
 import { needUnmet, serveNeed, UnmetReason } from '../outcomes.js';
-import { allocateNeed, enqueue, fileByDeadline, Link, NeedStatus, NONE, unlinkNeed } from '../queues.js';
+import { allocateNeed, dequeueWaiting, enqueue, fileByDeadline, Link, NeedStatus, NONE, unlinkNeed } from '../queues.js';
 import { addDistrict, addSegment, CitizenFlag, NO_CHANNEL, queueKey, type SimContext, type SimState } from '../state.js';
 import { availableChannels } from '../choice.js';
 import { trustBad } from '../trust.js';
@@ -124,6 +124,18 @@ export function routeNeed(
     pool.joinDay[need] = state.day;
     enqueue(state.queues, pool, queueKey(channel, channel === Channel.phone ? 0 : district, districtCount), need);
     return;
+  }
+}
+
+/**
+ * Routes again every need waiting in a queue: when its channel closes by
+ * policy, or when the digital channels come back after an outage. Each need
+ * keeps its arrival day, deadline and failed attempts.
+ */
+export function rerouteQueue(state: SimState, ctx: SimContext, key: number): void {
+  const pool = state.pool;
+  for (let slot = dequeueWaiting(state.queues, pool, key); slot !== NONE; slot = dequeueWaiting(state.queues, pool, key)) {
+    routeNeed(state, ctx, pool.citizen[slot]!, pool.service[slot]!, pool.arrivalDay[slot]!, pool.deadline[slot]!, pool.tried[slot]!, slot, false);
   }
 }
 

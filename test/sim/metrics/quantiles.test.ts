@@ -17,6 +17,7 @@ function histogram(bySegment: readonly (readonly number[])[], bins = 366): RunOu
     segmentMonthly: new Float64Array(0),
     cityMonthly: new Float64Array(0),
     districtMonthly: new Float64Array(0),
+    initialTrustSum: new Float64Array(bySegment.length),
     daysToService,
     daysToServiceBins: bins,
     events: [],

@@ -84,7 +84,7 @@ describe('outages', () => {
   const outageCity = (humanOpen: boolean, extra: Record<string, unknown> = {}): Scenario =>
     tinyScenario(
       {
-        segments: [tinySegment('all', 'd1', { needsPerYear: 6, patienceDays: 10 })],
+        segments: [tinySegment('everyone', 'd1', { needsPerYear: 6, patienceDays: 10 })],
         policy: {
           channels: {
             online: { failureScale: 0, outage: extra },

@@ -11,7 +11,7 @@ import { compile, freshState, tinyScenario, tinySegment } from '../../fixtures/s
 function counterOnly(capacityPer1000: number, needsPerYear: number, months = 4): Scenario {
   return tinyScenario(
     {
-      segments: [tinySegment('all', 'd1', { needsPerYear, patienceDays: 20 })],
+      segments: [tinySegment('everyone', 'd1', { needsPerYear, patienceDays: 20 })],
       policy: { channels: { online: { open: false }, phone: { open: false }, counter: { capacityPerDayPer1000: capacityPer1000 }, assisted: { open: false } } },
     },
     { size: 1000, horizonMonths: months },

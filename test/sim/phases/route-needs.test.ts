@@ -28,7 +28,7 @@ function pendingEnd(output: RunOutput): number {
 function onlineFirst(humanChannelsOpen: boolean, maxAttempts: number): Scenario {
   return tinyScenario(
     {
-      segments: [tinySegment('all', 'd1', { needsPerYear: 6, digitalSkill: { mean: 0.3, sd: 0 } })],
+      segments: [tinySegment('everyone', 'd1', { needsPerYear: 6, digitalSkill: { mean: 0.3, sd: 0 } })],
       services: [{ id: 'claim', share: 1, complexity: 0.6, agencies: 2, patienceFactor: 1, dataFields: 10, automatable: false }],
       choice: { asc: { online: 12, phone: -8, counter: -8, assisted: -8 } },
       policy: {

@@ -14,7 +14,7 @@ import { compile, freshState, runWithState, tinyScenario, tinySegment } from '..
 function counterOnly(capacityPer1000: number, needsPerYear: number, months = 4): Scenario {
   return tinyScenario(
     {
-      segments: [tinySegment('all', 'd1', { needsPerYear, patienceDays: 20 })],
+      segments: [tinySegment('everyone', 'd1', { needsPerYear, patienceDays: 20 })],
       policy: {
         channels: {
           online: { open: false },

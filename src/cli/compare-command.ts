@@ -1,0 +1,91 @@
+/**
+ * `dgsim compare <a> <b>`: load both, run the paired replications (progress
+ * on stderr), print the comparison to stdout, write compare.json,
+ * compare.csv and manifest.json, say where on stderr.
+ */
+import { formatCompareText } from '../report/compare-text.js';
+import { writeCompareOutputs } from '../report/compare-outputs.js';
+import { dgsimVersion } from '../report/version.js';
+import type { WrittenOutputs } from '../report/manifest.js';
+import { compareScenarios } from '../scenarios/compare.js';
+import { outputError, systemErrorCode, UserError } from './errors.js';
+import type { CliIo } from './io.js';
+import { loadScenarioOrFail } from './load-scenario.js';
+import { parseOutDirectory, parseReplications, parseSeed } from './options.js';
+import { commandLine, defaultCompareDirectory } from './paths.js';
+import { wroteMessage } from './run-command.js';
+
+/** The options of `dgsim compare` as yargs hands them over (values as typed). */
+export interface CompareArguments {
+  readonly a: string;
+  readonly b: string;
+  readonly reps: unknown;
+  readonly seed: unknown;
+  readonly out?: unknown;
+}
+
+/**
+ * A progress reporter for replications: on a terminal one line redrawn in
+ * place, otherwise one line per replicate (readable in a log).
+ */
+function progressReporter(io: CliIo): { onReplicate: (done: number, total: number) => void; finish: () => void } {
+  const startedMs = io.nowMs();
+  let drawn = false;
+  return {
+    onReplicate: (done, total) => {
+      const line = `dgsim: replicate ${done}/${total} done (${((io.nowMs() - startedMs) / 1000).toFixed(1)} s)`;
+      if (io.stderrIsTty) {
+        io.err(`\r${line}`);
+        drawn = true;
+      } else {
+        io.err(`${line}\n`);
+      }
+    },
+    finish: () => {
+      if (drawn) io.err('\n');
+    },
+  };
+}
+
+/**
+ * Runs `dgsim compare`. `args` is the whole command line as given (recorded in the outputs).
+ * @throws UserError (bad option, invalid scenario, unwritable output); InvariantError (a bug).
+ */
+export async function compareCommand(options: CompareArguments, args: readonly string[], io: CliIo): Promise<void> {
+  const replications = parseReplications(options.reps);
+  const seed = parseSeed(options.seed);
+  if (!Number.isSafeInteger(seed + replications - 1)) {
+    throw new UserError(`--seed ${seed} with --reps ${replications} runs past the largest safe seed (${Number.MAX_SAFE_INTEGER}); use a smaller seed`);
+  }
+  const directory = options.out === undefined ? defaultCompareDirectory(options.a, options.b) : parseOutDirectory(options.out);
+  const a = loadScenarioOrFail(options.a, io.cwd);
+  const b = loadScenarioOrFail(options.b, io.cwd);
+  const lastSeed = seed + replications - 1;
+  io.err(
+    `dgsim: comparing A = ${a.scenario.name} with B = ${b.scenario.name}: ${replications} paired replication${replications === 1 ? '' : 's'} ` +
+      `(seed${replications === 1 ? ` ${seed}` : `s ${seed}-${lastSeed}`})\n`,
+  );
+  const progress = progressReporter(io);
+  let comparison;
+  try {
+    comparison = compareScenarios(a.scenario, b.scenario, { replications, seed, onReplicate: progress.onReplicate });
+  } finally {
+    progress.finish();
+  }
+  io.out(formatCompareText(comparison, { color: io.color }));
+  let written: WrittenOutputs;
+  try {
+    written = await writeCompareOutputs(directory, comparison, {
+      dgsimVersion: dgsimVersion(),
+      command: commandLine(args),
+      a: a.source,
+      b: b.source,
+      seed,
+      replications,
+    });
+  } catch (error) {
+    // Only file-system failures are the user's to fix; anything else is a bug and propagates.
+    throw systemErrorCode(error) === undefined ? error : outputError(directory, error);
+  }
+  io.err(wroteMessage(written));
+}

@@ -1,0 +1,152 @@
+/**
+ * `dgsim sweep <sweep.yaml>`: load and check the sweep file, run every
+ * (point, replicate) on a worker pool with a progress display on stderr,
+ * write plan.json, the journal, runs.csv and runs.jsonl, and say where.
+ * Started again with the same command, it resumes.
+ *
+ * Exit codes: 0 every run succeeded; 2 bad sweep file, bad option, or an
+ * output directory holding another sweep; 3 some runs failed (recorded in
+ * the results with their error).
+ *
+ * Test hook: DGSIM_SWEEP_FAIL_RUN_IDS=3,7 makes those run ids throw inside
+ * the worker (read here only, never by the model), to test failure isolation.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { defaultWorkers } from '../scenarios/sweep/pool.js';
+import { loadSweepFile } from '../scenarios/sweep/load-sweep.js';
+import { sweepMessage } from '../scenarios/sweep/messages.js';
+import type { AdaptiveTarget } from '../scenarios/sweep/plan.js';
+import { createProgressReporter, type ProgressMode } from '../scenarios/sweep/progress.js';
+import { runSweep } from '../scenarios/sweep/run-sweep.js';
+import { parseShard, type Shard } from '../scenarios/sweep/shard.js';
+import { outputError, ScenarioFileError, systemErrorCode, UserError } from './errors.js';
+import type { CliIo } from './io.js';
+import { parseOutDirectory, parseReplications, singleValue } from './options.js';
+import { portablePath, scenarioStem } from './paths.js';
+import { join } from 'node:path';
+
+/** Exit code of a sweep or merge in which some runs failed. */
+export const EXIT_RUNS_FAILED = 3;
+
+/** Some runs of a sweep failed: the results are written; the message says how many. Exit code 3. */
+export class RunsFailedError extends UserError {
+  readonly exitCode = EXIT_RUNS_FAILED;
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunsFailedError';
+  }
+}
+
+/** The environment variable of the failure test hook. */
+export const FAIL_RUN_IDS_VARIABLE = 'DGSIM_SWEEP_FAIL_RUN_IDS';
+
+/** The options of `dgsim sweep` as yargs hands them over (values as typed). */
+export interface SweepArguments {
+  readonly sweep: string;
+  readonly workers?: unknown;
+  readonly out?: unknown;
+  readonly shard?: unknown;
+  readonly 'target-ci'?: unknown;
+  readonly 'max-replications'?: unknown;
+  readonly progress?: unknown;
+}
+
+/** `--target-ci unmetRate=0.005`. */
+function parseTargetCi(value: unknown, maxReplications: number): AdaptiveTarget {
+  const text = singleValue('target-ci', value);
+  const match = /^([^=]+)=(.+)$/.exec(text);
+  const halfWidth = match === null ? Number.NaN : Number(match[2]);
+  if (match === null || !(halfWidth > 0 && Number.isFinite(halfWidth))) throw new UserError(sweepMessage.targetCiSyntax(text));
+  return { metric: match[1]!.trim(), halfWidth, maxReplications };
+}
+
+function parseWorkers(value: unknown): number {
+  const text = singleValue('workers', value);
+  const workers = /^\+?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(workers) || workers < 1) throw new UserError(sweepMessage.workersInvalid(text));
+  return workers;
+}
+
+function parseProgress(value: unknown): ProgressMode {
+  const text = singleValue('progress', value);
+  if (text === 'auto' || text === 'bar' || text === 'plain' || text === 'none') return text;
+  throw new UserError(`--progress must be auto, bar, plain or none, got "${text}"`);
+}
+
+/** Run ids from the test hook's variable, e.g. "3,7". */
+function failRunIds(): ReadonlySet<number> | undefined {
+  const text = process.env[FAIL_RUN_IDS_VARIABLE];
+  if (text === undefined || text.trim() === '') return undefined;
+  return new Set(text.split(',').map((id) => Number(id.trim())).filter((id) => Number.isSafeInteger(id)));
+}
+
+/**
+ * Runs `dgsim sweep`.
+ * @throws ScenarioFileError (invalid sweep file or base scenario), UserError (bad option, another sweep in the directory, unwritable output), RunsFailedError (some runs failed).
+ */
+export async function sweepHandler(options: SweepArguments, io: CliIo): Promise<void> {
+  const workers = options.workers === undefined ? defaultWorkers() : parseWorkers(options.workers);
+  let shard: Shard | undefined;
+  if (options.shard !== undefined) {
+    const parsed = parseShard(singleValue('shard', options.shard));
+    if (!parsed.ok) throw new UserError(parsed.message);
+    shard = parsed.shard;
+  }
+  const maxReplications = options['max-replications'] === undefined ? 50 : parseReplications(options['max-replications'], 'max-replications');
+  const adaptive = options['target-ci'] === undefined ? undefined : parseTargetCi(options['target-ci'], maxReplications);
+  const mode = options.progress === undefined ? 'auto' : parseProgress(options.progress);
+  const loaded = loadSweepFile(options.sweep);
+  if (!loaded.ok) throw new ScenarioFileError(loaded.issues);
+  const outDir = options.out === undefined ? join('out', scenarioStem(options.sweep)) : parseOutDirectory(options.out);
+  const shown = portablePath(outDir, io.cwd);
+
+  const reporter = createProgressReporter({ write: (text: string) => io.err(text), isTTY: io.stderrIsTty }, mode);
+  const fail = failRunIds();
+  let result;
+  try {
+    result = await runSweep(
+      { sweep: loaded.sweep, outDir, workers, ...(shard === undefined ? {} : { shard }), ...(adaptive === undefined ? {} : { adaptive }), ...(fail === undefined ? {} : { failRunIds: fail }) },
+      { progress: (progress) => reporter.update(progress), message: (text) => io.err(`${text}\n`) },
+    );
+  } catch (error) {
+    reporter.finish();
+    const code = systemErrorCode(error);
+    if (code !== undefined && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'EISDIR'].includes(code)) throw outputError(shown, error);
+    throw error;
+  }
+  reporter.finish();
+  if (!result.ok) throw new UserError(result.message);
+  const { outcome } = result;
+  io.err(`${sweepMessage.summary(outcome.runs, outcome.failed, outcome.seconds, shown)}\n`);
+  if (outcome.replications !== undefined && adaptive !== undefined) {
+    const counts = outcome.replications.map((s) => s.replications);
+    io.err(`${sweepMessage.adaptiveSummary(counts.length, outcome.replications.filter((s) => s.met).length, Math.min(...counts), Math.max(...counts), adaptive.metric, adaptive.halfWidth)}\n`);
+  }
+  if (outcome.failed > 0) throw new RunsFailedError(`sweep: ${sweepMessage.failedRunsHint(outcome.failed)}`);
+}
+
+/** The yargs module of `dgsim sweep`, writing through `io`. */
+export function sweepCommand(io: CliIo): CommandModule<object, SweepArguments> {
+  return {
+    command: 'sweep <sweep>',
+    describe: 'Run a scenario sweep (grid, list, CSV, Latin hypercube, Morris or Saltelli design) in parallel, resumably',
+    builder: (command: Argv<object>): Argv<SweepArguments> =>
+      command
+        .positional('sweep', { type: 'string', describe: 'sweep file (YAML or JSON)', demandOption: true })
+        .option('workers', { type: 'string', requiresArg: true, describe: 'worker threads [default: every core]' })
+        .option('out', { type: 'string', requiresArg: true, describe: 'output directory [default: out/<sweep file name>]' })
+        .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (run ids with id mod N = i), e.g. 0/4; combine shards with dgsim merge' })
+        .option('target-ci', { type: 'string', requiresArg: true, describe: 'add replicates per point until the 95% CI half-width of a metric is at most a target, e.g. unmetRate=0.005' })
+        .option('max-replications', { type: 'string', requiresArg: true, describe: 'with --target-ci: most replicates per point [default: 50]' })
+        .option('progress', { type: 'string', requiresArg: true, describe: 'progress on stderr: auto (a bar on a terminal, a line every 5 s otherwise), bar, plain or none [default: auto]' })
+        .example('$0 sweep examples/sweeps/grid.yaml', 'run the grid on every core, writing out/grid/')
+        .example('$0 sweep sweep.yaml --shard 0/4 --out shards/0', 'one of four shards (e.g. a Slurm array task)')
+        .example('$0 sweep sweep.yaml --target-ci unmetRate=0.005', 'replicate until the CI of unmetRate is narrow enough')
+        .epilogue(
+          'Writes plan.json (the design and run ids), runs.journal.jsonl (one line per finished run, as it finishes), then runs.csv and runs.jsonl in run-id order. Run the same command again to resume after an interruption. Exit code 3 when some runs failed (see the status and error columns).',
+        ) as unknown as Argv<SweepArguments>,
+    handler: async (argv) => {
+      await sweepHandler(argv, io);
+    },
+  };
+}

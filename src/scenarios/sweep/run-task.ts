@@ -1,0 +1,62 @@
+/**
+ * One run of a sweep, as a worker does it: the base scenario with the point's
+ * values set at the parameter paths, validated, run with the replicate's
+ * seed, reduced to its headline metrics. Errors never escape: a run that
+ * throws comes back failed, with the error's message.
+ */
+import type { DocumentPath } from '../issues.js';
+import { runValidated } from '../run.js';
+import { scenarioSchema, type Scenario } from '../schema.js';
+import { formatPath } from '../issues.js';
+import { setAtPath } from './parameter-path.js';
+
+/** What every run of a sweep shares: sent to each worker once. */
+export interface RunSetup {
+  /** The base scenario with the overrides applied. */
+  readonly scenario: Scenario;
+  /** Each parameter's path in the scenario, in parameter order. */
+  readonly parameterPaths: readonly DocumentPath[];
+  /** The metrics to return, or null for all. */
+  readonly metrics: readonly string[] | null;
+}
+
+/** One run to do. */
+export interface RunTask {
+  readonly runId: number;
+  readonly pointId: number;
+  readonly replicate: number;
+  readonly seed: number;
+  /** The point's value for each parameter. */
+  readonly values: readonly unknown[];
+  /** Test hook: make this run throw (set only by the CLI's DGSIM_SWEEP_FAIL_RUN_IDS). */
+  readonly injectFailure?: boolean;
+}
+
+/** What a run gives back. */
+export type RunOutcome =
+  | { readonly runId: number; readonly status: 'ok'; readonly metrics: Record<string, number> }
+  | { readonly runId: number; readonly status: 'failed'; readonly error: string };
+
+/** The message of an injected failure. */
+export const INJECTED_FAILURE = 'injected failure (test hook DGSIM_SWEEP_FAIL_RUN_IDS)';
+
+/** Runs one task. Never throws. Cost: one validation and one simulation. */
+export function executeRun(setup: RunSetup, task: RunTask): RunOutcome {
+  try {
+    const candidate: unknown = structuredClone(setup.scenario);
+    setup.parameterPaths.forEach((path, index) => setAtPath(candidate, path, task.values[index]));
+    const parsed = scenarioSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((issue) => `${formatPath(issue.path.map((key) => (typeof key === 'number' ? key : String(key))))}: ${issue.message}`).join('; ');
+      return { runId: task.runId, status: 'failed', error: `point ${task.pointId} is not a valid scenario: ${detail}` };
+    }
+    if (task.injectFailure === true) throw new Error(INJECTED_FAILURE);
+    const { headline } = runValidated(parsed.data, task.seed);
+    if (setup.metrics === null) return { runId: task.runId, status: 'ok', metrics: headline };
+    const metrics: Record<string, number> = {};
+    for (const name of setup.metrics) metrics[name] = headline[name] ?? Number.NaN;
+    return { runId: task.runId, status: 'ok', metrics };
+  } catch (error) {
+    return { runId: task.runId, status: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+}

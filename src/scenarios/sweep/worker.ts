@@ -1,0 +1,14 @@
+/**
+ * The worker-thread entry of the sweep pool: piscina calls the default export
+ * with each task. The run setup (base scenario, parameter paths) arrives once,
+ * as the pool's workerData, so tasks stay small.
+ */
+import { workerData } from 'piscina';
+import { executeRun, type RunOutcome, type RunSetup, type RunTask } from './run-task.js';
+
+const setup = workerData as RunSetup;
+
+/** Runs one task of the sweep. Never throws. */
+export default function runTask(task: RunTask): RunOutcome {
+  return executeRun(setup, task);
+}
