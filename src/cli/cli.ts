@@ -20,12 +20,13 @@ import { exploreCommand } from './explore-command.js';
 import { RunsFailedError, sweepCommand } from './sweep-command.js';
 import { calibrateCommandModule } from './calibrate-command.js';
 import { analyzeCommandModule } from './analyze-command.js';
+import { reportCommand } from './report-command.js';
 
 /** A mistake in the command line itself (unknown option or command, missing argument), as yargs reports it. */
 class UsageError extends UserError {}
 
 /** The commands, for pointing at their help after a usage error. */
-const COMMANDS = ['run', 'compare', 'sweep', 'merge', 'explore', 'calibrate', 'analyze'] as const;
+const COMMANDS = ['run', 'compare', 'sweep', 'merge', 'explore', 'calibrate', 'analyze', 'report'] as const;
 
 /** The hint after a usage error: where to read how the command is used. */
 function helpHint(args: readonly string[]): string {
@@ -115,6 +116,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .command(exploreCommand(io))
     .command(calibrateCommandModule(args, io))
     .command(analyzeCommandModule(args, io))
+    .command(reportCommand(io))
     .demandCommand(1, 'say which command to run: run, compare, …')
     .strict()
     .recommendCommands()

@@ -249,7 +249,7 @@ export const dataSchema = z
     securityHalvingGbp: doc(positive, 'security spending per 1,000 citizens per year that halves the breach hazard', 'GBP/year/1000 citizens').default(400),
     shareAffected: doc(share, 'share of citizens affected by a breach').default(0.1),
     trustShock: doc(share, 'trust lost by an affected citizen of privacy concern 1').default(0.15),
-    transparency: doc(share, 'transparency of processing and algorithms, 0 to 1; softens breach trust shocks and lets privacy-concerned citizens consent knowingly').default(0.3),
+    transparency: doc(share, 'transparency of processing and algorithms, 0 to 1; softens the trust shock of a breach (by 70% at 1)').default(0.3),
     consent: doc(z.enum(['informed-opt-in', 'consent-or-no-service']), 'consent model for digital channels').default('informed-opt-in'),
     refusalThreshold: doc(share, 'privacy concern above which a citizen refuses consent to digital data use').default(0.8),
     breachCostPerAffectedGbp: doc(nonNegative, 'government cost per affected citizen of a breach', 'GBP').default(20),

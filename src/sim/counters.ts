@@ -26,6 +26,7 @@ export const SegmentCounter = {
   wrongfulDenials: 17,
   appeals: 18,
   corrected: 19,
+  /** Citizens affected by a breach for the first time. */
   breachAffected: 20,
   unmetDuringOutage: 21,
   proxyUses: 22,

@@ -22,6 +22,7 @@ export const CitizenFlag = {
   hadUnmet: 1,
   registered: 2,
   refusesConsent: 4,
+  breached: 8,
 } as const;
 
 export const NO_CHANNEL = 255;

@@ -114,6 +114,34 @@ async function dispatch(runs: Iterable<RunSpec>, pool: () => RunPool, window: nu
 }
 
 /**
+ * Makes `outDir` ready: a new directory gets plan.json; an existing one must
+ * hold the same sweep (plan hash) and the same shard. Returns why not, if not.
+ */
+function prepareOutDir(outDir: string, plan: SweepPlan, shard: Shard | undefined): string | undefined {
+  mkdirSync(outDir, { recursive: true });
+  removeStaleTemporaries(outDir);
+  const existing = readPlan(outDir);
+  if (!existing.ok) return sweepMessage.planMismatch(outDir);
+  if (existing.plan === undefined) {
+    if (existsSync(join(outDir, JOURNAL_FILE))) return sweepMessage.journalWithoutPlan(outDir);
+    writePlan(outDir, plan, shard);
+    return undefined;
+  }
+  if (existing.plan.hash !== plan.hash) return sweepMessage.planMismatch(outDir);
+  const found = existing.plan.shard;
+  const same = found === undefined || shard === undefined ? found === shard : found.index === shard.index && found.count === shard.count;
+  const describe = (s: Shard | undefined): string => (s === undefined ? 'a whole sweep' : `shard ${formatShard(s)}`);
+  return same ? undefined : sweepMessage.shardMismatch(outDir, describe(found), describe(shard));
+}
+
+/** replications.csv: where each point of an adaptive sweep ended. */
+function replicationsCsv(statuses: readonly PointStatus[]): string {
+  const lines = [csvLine(['point_id', 'replications', 'mean', 'half_width', 'target_met'])];
+  for (const s of statuses) lines.push(csvLine([String(s.pointId), String(s.replications), String(s.mean), String(s.halfWidth), String(s.met)]));
+  return lines.join('');
+}
+
+/**
  * Runs a sweep into `outDir`, resuming from its journal when it holds part of
  * the same sweep. Returns a message instead of throwing for a directory that
  * holds another sweep.
@@ -124,22 +152,9 @@ export async function runSweep(options: SweepRunOptions, events: SweepEvents = {
   if (adaptive !== undefined && shard !== undefined) return { ok: false, message: sweepMessage.adaptiveWithShard() };
   if (adaptive !== undefined && !(sweep.metrics ?? sweep.knownMetrics).includes(adaptive.metric)) return { ok: false, message: sweepMessage.adaptiveMetric(adaptive.metric) };
   const plan = buildPlan(sweep, adaptive);
-  mkdirSync(outDir, { recursive: true });
-  removeStaleTemporaries(outDir);
+  const refusal = prepareOutDir(outDir, plan, shard);
+  if (refusal !== undefined) return { ok: false, message: refusal };
   const journalFile = join(outDir, JOURNAL_FILE);
-  const existing = readPlan(outDir);
-  if (!existing.ok) return { ok: false, message: sweepMessage.planMismatch(outDir) };
-  if (existing.plan === undefined) {
-    if (existsSync(journalFile)) return { ok: false, message: sweepMessage.journalWithoutPlan(outDir) };
-    writePlan(outDir, plan, shard);
-  } else {
-    if (existing.plan.hash !== plan.hash) return { ok: false, message: sweepMessage.planMismatch(outDir) };
-    const found = existing.plan.shard;
-    if ((found === undefined) !== (shard === undefined) || (found !== undefined && shard !== undefined && (found.index !== shard.index || found.count !== shard.count))) {
-      const describe = (s: Shard | undefined): string => (s === undefined ? 'a whole sweep' : `shard ${formatShard(s)}`);
-      return { ok: false, message: sweepMessage.shardMismatch(outDir, describe(found), describe(shard)) };
-    }
-  }
 
   // What the journal already holds.
   const finished = new Set<number>();
@@ -183,8 +198,9 @@ export async function runSweep(options: SweepRunOptions, events: SweepEvents = {
   const window = Math.max(1, options.workers) * 2;
   const getPool = (): RunPool => {
     if (pool === undefined) {
-      const toDo = Math.max(1, total - done);
-      pool = createRunPool({ scenario: plan.scenario, parameterPaths: plan.parameters.map((p) => p.documentPath), metrics: plan.metrics }, Math.max(1, Math.min(options.workers, toDo)));
+      // No idle threads for a few runs (an adaptive sweep may add more later: no cap then).
+      const workers = adaptive === undefined ? Math.min(options.workers, Math.max(1, total - done)) : options.workers;
+      pool = createRunPool({ scenario: plan.scenario, parameterPaths: plan.parameters.map((p) => p.documentPath), metrics: plan.metrics }, Math.max(1, workers));
     }
     return pool;
   };
@@ -246,11 +262,7 @@ export async function runSweep(options: SweepRunOptions, events: SweepEvents = {
   const seconds = (performance.now() - started) / 1000;
 
   const summary = await writeResults(outDir, plan, [journalFile]);
-  if (statuses !== undefined) {
-    const lines = [csvLine(['point_id', 'replications', 'mean', 'half_width', 'target_met'])];
-    for (const s of statuses) lines.push(csvLine([String(s.pointId), String(s.replications), String(s.mean), String(s.halfWidth), String(s.met)]));
-    writeFileAtomic(join(outDir, REPLICATIONS_CSV), lines.join(''));
-  }
+  if (statuses !== undefined) writeFileAtomic(join(outDir, REPLICATIONS_CSV), replicationsCsv(statuses));
   return {
     ok: true,
     outcome: { plan, outDir, runs: summary.runs, failed: summary.failed, ranNow: sessionDone, seconds, ...(statuses === undefined ? {} : { replications: statuses }) },

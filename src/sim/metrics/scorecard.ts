@@ -126,8 +126,11 @@ export function scorecard(summary: Input): ScorecardRow[] {
   const allocation = summary.allocation;
   add({
     id: 'F5', name: 'Sticking to old ways', indicator: 'largest gap between a district\'s share of need and its share of counter capacity',
-    value: allocation.maxShareGap, unit: 'share points', higherIsBetter: false, verdict: grade(allocation.maxShareGap, 0.05, 0.15, false),
-    sentence: `Counter capacity is allocated ${allocation.mode === 'fixed' ? 'by population (fixed)' : `by ${allocation.mode}`}; the largest need-vs-capacity gap is ${pct(allocation.maxShareGap)}.`,
+    value: allocation.countersOpenEnd ? allocation.maxShareGap : NaN, unit: 'share points', higherIsBetter: false,
+    verdict: allocation.countersOpenEnd ? grade(allocation.maxShareGap, 0.05, 0.15, false) : 'untested',
+    sentence: allocation.countersOpenEnd
+      ? `Counter capacity is allocated ${allocation.mode === 'fixed' ? 'by population (fixed)' : `by ${allocation.mode}`}; the largest need-vs-capacity gap is ${pct(allocation.maxShareGap)}.`
+      : 'Counters are closed at the end: there is no counter capacity to allocate.',
   });
   return rows;
 }

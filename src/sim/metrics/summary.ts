@@ -4,7 +4,7 @@
  * represented population (1 / sample). Values are full precision; rounding
  * belongs to the report.
  */
-import { CHANNEL_NAMES, type ModelConfig } from '../config.js';
+import { Channel, CHANNEL_NAMES, type ModelConfig } from '../config.js';
 import { CityCounter as C, DistrictCounter as D, SegmentCounter as S } from '../counters.js';
 import type { RunOutput } from '../engine.js';
 import { daysToServiceQuantile } from './quantiles.js';
@@ -157,6 +157,7 @@ export interface RunSummary {
     readonly byDistrict: Readonly<Record<string, { readonly needShare: number; readonly capacityShareEnd: number; readonly unmetRate: number }>>;
     /** Largest gap between a district's need share and its capacity share at the end. */
     readonly maxShareGap: number;
+    readonly countersOpenEnd: boolean;
   };
   readonly scorecard: readonly ScorecardRow[];
 }
@@ -391,6 +392,7 @@ export function summarize(config: ModelConfig, output: RunOutput): RunSummary {
       mode: policyEnd.allocationMode,
       byDistrict: byDistrictAllocation,
       maxShareGap,
+      countersOpenEnd: policyEnd.channelOpen[Channel.counter] === 1,
     },
   };
   return { ...summaryWithoutScorecard, scorecard: scorecard(summaryWithoutScorecard) };

@@ -7,7 +7,7 @@
 import { Channel } from '../config.js';
 import { CityCounter as C, SegmentCounter as S } from '../counters.js';
 import { exponential } from '../random/distributions.js';
-import { addCity, addSegment, queueKey, type SimContext, type SimState } from '../state.js';
+import { addCity, addSegment, CitizenFlag, queueKey, type SimContext, type SimState } from '../state.js';
 import { trustShock } from '../trust.js';
 import { rerouteQueue } from './route-needs.js';
 
@@ -54,7 +54,11 @@ function breach(state: SimState, ctx: SimContext): void {
   for (let c = 0; c < citizens.count; c++) {
     if (streams.shocks() >= policy.breachShareAffected) continue;
     affected++;
-    addSegment(state, citizens.segment[c]!, S.breachAffected, 1, segmentCount);
+    // Citizens affected are counted once however many breaches reach them; the trust shock repeats.
+    if ((citizens.flags[c]! & CitizenFlag.breached) === 0) {
+      citizens.flags[c]! |= CitizenFlag.breached;
+      addSegment(state, citizens.segment[c]!, S.breachAffected, 1, segmentCount);
+    }
     trustShock(state, config, c, policy.breachTrustShock * citizens.privacy[c]! * softening);
   }
   addCity(state, C.breaches, 1);
