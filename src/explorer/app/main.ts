@@ -315,7 +315,7 @@ function fillSelect(select: HTMLSelectElement, options: readonly { value: string
   select.replaceChildren(...options.map((option) => h('option', { value: option.value }, option.label)));
 }
 
-const SPEED_LABELS: Readonly<Record<Speed, string>> = { slow: 'Slow: 1 month/s', normal: 'Normal: 3 months/s', fast: 'Fast: 8 months/s', max: 'Fastest' };
+const SPEED_LABELS: Readonly<Record<Speed, string>> = { slow: 'Slow', normal: 'Normal', fast: 'Fast', max: 'Fastest' };
 const GROUPING_LABELS: Readonly<Record<Grouping, string>> = { age: 'Age band', income: 'Income band', district: 'District' };
 const WATCH_LABELS: Readonly<Record<Watch, string>> = { channels: 'Channel mix', kpi: 'KPI: reported against true', backlog: 'Backlog and outages', privacy: 'Data held and breaches' };
 

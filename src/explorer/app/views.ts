@@ -178,7 +178,7 @@ function costChart(): ChartDef {
       const totalsOf = (view: PolicyView): number[] => view.run.snapshots.map((snapshot) => Object.values(snapshot.costGbp).reduce((a, b) => a + b, 0));
       const totals = views.flatMap(totalsOf);
       const later = views.flatMap((view) => totalsOf(view).slice(1));
-      const domain = niceDomain(later.length > 0 ? later : totals, { zero: true });
+      const domain = totals.length === 0 ? ([0, 1000] as [number, number]) : niceDomain(later.length > 0 ? later : totals, { zero: true });
       drawStackedBars(svg, frameOf(views, index, domain, kilo), stacksOf(views[index]!), width);
     },
   };
