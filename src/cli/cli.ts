@@ -18,15 +18,21 @@ import { runCommand } from './run-command.js';
 import { mergeCommand } from './merge-command.js';
 import { exploreCommand } from './explore-command.js';
 import { RunsFailedError, sweepCommand } from './sweep-command.js';
+import { checkCommand } from './check-command.js';
+import { MAX_MEMORY_OPTION } from './memory-check.js';
+import { VerifyFailedError, verifyCommand } from './verify-command.js';
 import { calibrateCommandModule } from './calibrate-command.js';
 import { analyzeCommandModule } from './analyze-command.js';
 import { reportCommand } from './report-command.js';
+import { initCommand } from './init-command.js';
+import { listCommand } from './list-command.js';
+import { knownOptionNames, unknownArgumentsMessage } from './unknown-option.js';
 
 /** A mistake in the command line itself (unknown option or command, missing argument), as yargs reports it. */
 class UsageError extends UserError {}
 
 /** The commands, for pointing at their help after a usage error. */
-const COMMANDS = ['run', 'compare', 'sweep', 'merge', 'explore', 'calibrate', 'analyze', 'report'] as const;
+const COMMANDS = ['run', 'compare', 'sweep', 'merge', 'explore', 'calibrate', 'analyze', 'report', 'init', 'list', 'check', 'verify'] as const;
 
 /** The hint after a usage error: where to read how the command is used. */
 function helpHint(args: readonly string[]): string {
@@ -34,9 +40,11 @@ function helpHint(args: readonly string[]): string {
   return command === undefined ? 'see "dgsim --help"' : `see "dgsim ${command} --help"`;
 }
 
-/** Rewrites yargs' terse messages into one sentence a user can act on. */
-function usageMessage(message: string, args: readonly string[]): string {
+/** Rewrites yargs' terse messages into one sentence a user can act on; `knownOptions` are the failing command's, for did-you-mean. */
+function usageMessage(message: string, args: readonly string[], knownOptions: readonly string[]): string {
   if (message.startsWith('Did you mean')) return `unknown command "${args[0] ?? ''}". ${message}`;
+  const unknown = unknownArgumentsMessage(message, args, knownOptions);
+  if (unknown !== undefined) return unknown;
   if (message.startsWith('Not enough non-option arguments')) {
     if (args[0] === 'run') return 'missing the scenario file to run';
     if (args[0] === 'compare') return 'compare needs two scenario files';
@@ -51,6 +59,10 @@ function reportFailure(error: unknown, args: readonly string[], io: CliIo): numb
   if (error instanceof ScenarioFileError) {
     io.err(`${error.message}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof VerifyFailedError) {
+    io.err(`dgsim: ${error.message}\n`);
+    return error.exitCode;
   }
   if (error instanceof RunsFailedError) {
     io.err(`dgsim: ${error.message}\n`);
@@ -70,13 +82,21 @@ function reportFailure(error: unknown, args: readonly string[], io: CliIo): numb
   return EXIT.internal;
 }
 
+/** Options of `runCli` for callers inside dgsim. */
+export interface RunCliOptions {
+  /** The command line run and compare record in their outputs instead of `args` (for `dgsim verify`). */
+  readonly recordedArgs?: readonly string[];
+}
+
 /**
  * Runs the dgsim command line on `args` (the arguments after the program
  * name) and returns the exit code: 0 success, 2 user error, 70 internal error.
  * Never throws and never exits the process; --help and --version print to stdout.
  * @example process.exitCode = await runCli(['run', 'scenarios/city.yaml', '--seed', '2'], nodeIo());
  */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(args: readonly string[], io: CliIo, options: RunCliOptions = {}): Promise<number> {
+  // What run and compare record as their command line: `dgsim verify` re-runs into another directory but records the original.
+  const recorded = options.recordedArgs ?? args;
   const parser = yargs([...args])
     .scriptName('dgsim')
     .usage('$0 <command> [options]\n\nSimulate how a city\'s digital-governance strategy serves its citizens: who is left behind, what it costs, what happens to trust.')
@@ -88,11 +108,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
           .positional('scenario', { type: 'string', describe: 'scenario file (YAML or JSON)', demandOption: true })
           .option('seed', { type: 'string', default: '1', requiresArg: true, describe: 'random seed: a whole number; the same seed gives byte-identical outputs' })
           .option('out', { type: 'string', requiresArg: true, describe: 'output directory [default: out/<scenario file name>]' })
+          .option('max-memory', MAX_MEMORY_OPTION)
           .example('$0 run scenarios/hybrid.yaml', 'run once with seed 1, writing out/hybrid/')
           .example('$0 run scenarios/digital-only.yaml --seed 7 --out results/do-7', 'another seed, another directory')
           .epilogue('Writes summary.json (every outcome, full precision), monthly.csv (month,segment,metric,value) and manifest.json (sha256 of each file), and prints a summary to stdout.'),
       async (argv) => {
-        await runCommand({ scenario: argv.scenario, seed: argv.seed, out: argv.out }, args, io);
+        await runCommand({ scenario: argv.scenario, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'] }, recorded, io);
       },
     )
     .command(
@@ -105,10 +126,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
           .option('reps', { type: 'string', default: '10', requiresArg: true, describe: 'replications: a whole number of at least 1; replicate k uses seed + k for both scenarios' })
           .option('seed', { type: 'string', default: '1', requiresArg: true, describe: 'master seed: a whole number' })
           .option('out', { type: 'string', requiresArg: true, describe: 'output directory [default: out/compare-<a>-vs-<b>]' })
+          .option('max-memory', MAX_MEMORY_OPTION)
           .example('$0 compare scenarios/digital-only.yaml scenarios/hybrid.yaml --reps 5', 'five paired replications, writing out/compare-digital-only-vs-hybrid/')
           .epilogue('Writes compare.json (means, CIs and paired differences of every headline metric, both scorecards), compare.csv (one row per metric) and manifest.json, and prints the comparison to stdout. Progress goes to stderr.'),
       async (argv) => {
-        await compareCommand({ a: argv.a, b: argv.b, reps: argv.reps, seed: argv.seed, out: argv.out }, args, io);
+        await compareCommand({ a: argv.a, b: argv.b, reps: argv.reps, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'] }, recorded, io);
       },
     )
     .command(sweepCommand(io))
@@ -117,6 +139,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .command(calibrateCommandModule(args, io))
     .command(analyzeCommandModule(args, io))
     .command(reportCommand(io))
+    .command(checkCommand(io))
+    .command(verifyCommand(io, (rerunArgs, recordedArgs, rerunIo) => runCli(rerunArgs, rerunIo, { recordedArgs })))
+    .command(initCommand(io))
+    .command(listCommand(io))
     .demandCommand(1, 'say which command to run: run, compare, …')
     .strict()
     .recommendCommands()
@@ -128,7 +154,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .fail((message: string | null | undefined, error: Error | undefined) => {
       // yargs reports most of its own checks with a message, some (a missing option value) as a YError,
       // and failures of handlers with their error.
-      if (error === undefined || error.name === 'YError') throw new UsageError(usageMessage(message ?? error?.message ?? 'invalid command line', args));
+      if (error === undefined || error.name === 'YError') throw new UsageError(usageMessage(message ?? error?.message ?? 'invalid command line', args, knownOptionNames(parser)));
       throw error;
     });
   try {

@@ -51,7 +51,7 @@ export function mergeCommand(io: CliIo): CommandModule<object, MergeArguments> {
         .positional('dirs', { type: 'string', array: true, describe: 'sweep output directories (e.g. shards/0 shards/1 …)', demandOption: true })
         .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'output directory of the merged sweep' })
         .example('$0 merge shards/* --out out/my-sweep', 'combine every shard')
-        .epilogue('Checks that every directory holds the same sweep (plan hash) and that every run is present, then writes plan.json, runs.csv, runs.jsonl and a run-id-ordered journal.') as unknown as Argv<MergeArguments>,
+        .epilogue('Checks that every directory holds the same sweep (plan hash) and that every run is present, then writes plan.json, runs.csv, runs.jsonl and a run-id-ordered journal.'),
     handler: async (argv) => {
       await mergeHandler(argv, io);
     },

@@ -70,7 +70,7 @@ function parseWorkers(value: unknown): number {
 function parseProgress(value: unknown): ProgressMode {
   const text = singleValue('progress', value);
   if (text === 'auto' || text === 'bar' || text === 'plain' || text === 'none') return text;
-  throw new UserError(`--progress must be auto, bar, plain or none, got "${text}"`);
+  throw new UserError(sweepMessage.progressInvalid(text));
 }
 
 /** Run ids from the test hook's variable, e.g. "3,7". */
@@ -97,7 +97,9 @@ export async function sweepHandler(options: SweepArguments, io: CliIo): Promise<
   const mode = options.progress === undefined ? 'auto' : parseProgress(options.progress);
   const loaded = loadSweepFile(options.sweep);
   if (!loaded.ok) throw new ScenarioFileError(loaded.issues);
-  const outDir = options.out === undefined ? join('out', scenarioStem(options.sweep)) : parseOutDirectory(options.out);
+  // Shards default to their own directories, so that shards on one file system never share one.
+  const defaultOut = shard === undefined ? join('out', scenarioStem(options.sweep)) : join('out', scenarioStem(options.sweep), `shard-${shard.index}-of-${shard.count}`);
+  const outDir = options.out === undefined ? defaultOut : parseOutDirectory(options.out);
   const shown = portablePath(outDir, io.cwd);
 
   const reporter = createProgressReporter({ write: (text: string) => io.err(text), isTTY: io.stderrIsTty }, mode);
@@ -134,7 +136,7 @@ export function sweepCommand(io: CliIo): CommandModule<object, SweepArguments> {
       command
         .positional('sweep', { type: 'string', describe: 'sweep file (YAML or JSON)', demandOption: true })
         .option('workers', { type: 'string', requiresArg: true, describe: 'worker threads [default: every core]' })
-        .option('out', { type: 'string', requiresArg: true, describe: 'output directory [default: out/<sweep file name>]' })
+        .option('out', { type: 'string', requiresArg: true, describe: 'output directory [default: out/<sweep file name>, with --shard out/<sweep file name>/shard-<i>-of-<N>]' })
         .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (run ids with id mod N = i), e.g. 0/4; combine shards with dgsim merge' })
         .option('target-ci', { type: 'string', requiresArg: true, describe: 'add replicates per point until the 95% CI half-width of a metric is at most a target, e.g. unmetRate=0.005' })
         .option('max-replications', { type: 'string', requiresArg: true, describe: 'with --target-ci: most replicates per point [default: 50]' })
@@ -144,7 +146,7 @@ export function sweepCommand(io: CliIo): CommandModule<object, SweepArguments> {
         .example('$0 sweep sweep.yaml --target-ci unmetRate=0.005', 'replicate until the CI of unmetRate is narrow enough')
         .epilogue(
           'Writes plan.json (the design and run ids), runs.journal.jsonl (one line per finished run, as it finishes), then runs.csv and runs.jsonl in run-id order. Run the same command again to resume after an interruption. Exit code 3 when some runs failed (see the status and error columns).',
-        ) as unknown as Argv<SweepArguments>,
+        ),
     handler: async (argv) => {
       await sweepHandler(argv, io);
     },

@@ -26,5 +26,8 @@ export function wilsonInterval(p: number, n: number, z = 1.959963984540054): Pro
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const halfWidth = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-  return { proportion: p, low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth), n };
+  // At p = 0 (1) the bound is exactly 0 (1); rounding would leave a hair above (below) it.
+  const low = p === 0 ? 0 : Math.max(0, centre - halfWidth);
+  const high = p === 1 ? 1 : Math.min(1, centre + halfWidth);
+  return { proportion: p, low, high, n };
 }

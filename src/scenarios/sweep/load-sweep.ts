@@ -17,6 +17,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { GROUP_REPORTERS, RUN_REPORTERS } from '../../sim/metrics/headline.js';
 import { canonicalJson } from '../canonical-json.js';
+import { crossFieldIssues } from '../cross-checks.js';
+import { scheduleIssues } from '../schedule-issues.js';
 import { didYouMean } from '../did-you-mean.js';
 import { formatPath, sortIssues, type DocumentPath, type ScenarioIssue } from '../issues.js';
 import { loadScenarioFile } from '../load.js';
@@ -107,7 +109,7 @@ function readSweepDocument(file: string): { ok: true; root: Located } | { ok: fa
       }),
     };
   }
-  if (doc.contents === null) return { ok: false, issues: [{ file, path: [], message: sweepMessage.sweepEmpty(), code: 'empty_file' }] };
+  if (doc.contents === null) return { ok: false, issues: [{ file, line: 1, path: [], message: sweepMessage.sweepEmpty(), code: 'empty_file' }] };
   const located = locateDocument(doc, text, lineCounter, file);
   if (located.root === undefined) return { ok: false, issues: located.issues };
   if (located.root.kind !== 'map') {
@@ -126,10 +128,20 @@ function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-/** What is wrong with a scenario document, one line per zod issue: `path: expected …, got …`. */
+/** A located tree with nothing in it: cross-field checks of a scenario built in memory locate their issues by path only. */
+const UNLOCATED: Located = { kind: 'map', at: { file: '', line: 1, column: 1 }, entries: new Map() };
+
+/**
+ * What is wrong with a scenario document, one line per issue: `path: expected …, got …`.
+ * Beyond the schema, the checks across fields (shares that sum to 1, references,
+ * schedule months within the horizon) run too, as the scenario loader runs them.
+ */
 function scenarioProblems(candidate: unknown): { path: DocumentPath; text: string }[] | undefined {
   const parsed = scenarioSchema.safeParse(candidate);
-  if (parsed.success) return undefined;
+  if (parsed.success) {
+    const issues = [...crossFieldIssues(parsed.data, UNLOCATED), ...scheduleIssues(parsed.data, UNLOCATED, false)];
+    return issues.length === 0 ? undefined : issues.map((issue) => ({ path: issue.path, text: `${formatPath(issue.path)}: ${issue.message}` }));
+  }
   return parsed.error.issues.map((issue: z.core.$ZodIssue) => {
     const path: DocumentPath = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
     const schema = schemaAt(scenarioSchema, path);
@@ -295,9 +307,10 @@ export function loadSweepFile(path: string): LoadSweepResult {
     overridePaths.push({ key, path: resolved.path });
   }
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues, [file]) };
+  const overrideProblems = scenarioProblems(candidate);
   const overridden = scenarioSchema.safeParse(candidate);
-  if (!overridden.success) {
-    for (const problem of scenarioProblems(candidate) ?? []) {
+  if (overrideProblems !== undefined || !overridden.success) {
+    for (const problem of overrideProblems ?? []) {
       const owner = overridePaths.find((o) => startsWith(problem.path, o.path) || startsWith(o.path, problem.path));
       issues.push(issueAt(root, owner === undefined ? ['overrides'] : ['overrides', owner.key], 'override_invalid', sweepMessage.overrideInvalid(problem.text)));
     }

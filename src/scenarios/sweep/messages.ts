@@ -87,6 +87,7 @@ export const sweepMessage = {
   adaptiveMetric: (name: string) => `--target-ci names ${quote(name)}, which is not a recorded headline metric`,
   targetCiSyntax: (text: string) => `cannot read --target-ci ${quote(text)}: expected <metric>=<half-width>, e.g. unmetRate=0.005`,
   shardSyntax: (text: string) => `cannot read --shard ${quote(text)}: expected i/N with 0 ≤ i < N, e.g. 0/4`,
+  progressInvalid: (text: string) => `--progress must be auto, bar, plain or none, got ${quote(text)}`,
   workersInvalid: (text: string) => `--workers must be a whole number ≥ 1, got ${quote(text)}`,
   // Merge
   mergeNoPlan: (dir: string) => `${dir} has no plan.json: it is not a sweep output directory`,

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headlineMetricNames } from '../../../src/scenarios/sweep/load-sweep.js';
 import { buildPlan } from '../../../src/scenarios/sweep/plan.js';
 import { executeRun } from '../../../src/scenarios/sweep/run-task.js';
 import { mustLoad, REPO } from './helpers.js';
@@ -33,5 +34,14 @@ describe('example sweeps', () => {
       { runId: 0, pointId: 0, replicate: 0, seed: 1, values: sweep.points[0]!.values },
     );
     expect(outcome.status === 'failed' ? outcome.error : 'ok').toBe('ok');
+  });
+
+  it('know every headline metric name a run reports (for checking metrics: and --target-ci)', () => {
+    const sweep = mustLoad(join(EXAMPLES, 'grid.yaml'));
+    const outcome = executeRun(
+      { scenario: { ...sweep.scenario, horizonMonths: 1 }, parameterPaths: [], metrics: null },
+      { runId: 0, pointId: 0, replicate: 0, seed: 1, values: [] },
+    );
+    expect(outcome.status === 'ok' && Object.keys(outcome.metrics)).toEqual(headlineMetricNames(sweep.scenario));
   });
 });

@@ -3,7 +3,7 @@
  * child process (bin/dgsim.js), killed with SIGKILL mid-sweep and started
  * again, failing runs, bad sweep files.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, runDgsim, STACK_LINE } from '../../cli/harness.js';
@@ -94,16 +94,16 @@ describe('dgsim sweep (command line)', () => {
     }
   });
 
+  it('dgsim merge refuses a directory that is not a sweep, with exit code 2', () => {
+    const result = runDgsim(bin, ['merge', join(dir, 'nowhere'), '--out', join(dir, 'merged')], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`dgsim: ${join(dir, 'nowhere')} has no plan.json: it is not a sweep output directory`);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  /** Runs the CLI with extra environment variables (the failure test hook). */
   function spawnWith(env: Record<string, string>, args: string[]): { code: number | null; stderr: string } {
-    const saved = { ...process.env };
-    Object.assign(process.env, env);
-    try {
-      return runDgsim(bin, args, dir);
-    } finally {
-      for (const key of Object.keys(env)) {
-        if (saved[key] === undefined) delete process.env[key];
-        else process.env[key] = saved[key];
-      }
-    }
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DGSIM_DEBUG: '', ...env }, timeout: 240_000 });
+    return { code: result.status, stderr: result.stderr };
   }
 });

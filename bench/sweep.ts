@@ -1,0 +1,60 @@
+/**
+ * Sweep throughput: runs/second of the same sweep with 1 and 2 workers.
+ *
+ *   npx tsx bench/sweep.ts [--runs 80] [--sweep examples/sweeps/grid.yaml]
+ *
+ * Takes the first points of the sweep (the default city with 2,000 citizens
+ * over 12 months in the grid example) up to about `--runs` runs, runs them
+ * into temporary directories with 1 and then 2 worker threads, prints the
+ * rates, and checks that both gave byte-identical results. The first rate
+ * counts the whole sweep (pool start-up, runs, journal fsyncs, the final
+ * files); the second starts when the first run is back (the pool is warm).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssues } from '../src/scenarios/issues.js';
+import { loadSweepFile } from '../src/scenarios/sweep/load-sweep.js';
+import { runSweep } from '../src/scenarios/sweep/run-sweep.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '80' }, sweep: { type: 'string', default: 'examples/sweeps/grid.yaml' } } });
+const wanted = Number(values.runs);
+const loaded = loadSweepFile(values.sweep);
+if (!loaded.ok) {
+  process.stderr.write(`${formatIssues(loaded.issues)}\n`);
+  process.exit(2);
+}
+const full = loaded.sweep;
+const pointCount = Math.max(1, Math.min(full.points.length, Math.ceil(wanted / full.replications)));
+const sweep = { ...full, points: full.points.slice(0, pointCount) };
+const runs = pointCount * sweep.replications;
+const root = mkdtempSync(join(tmpdir(), 'dgsim-bench-sweep-'));
+
+process.stdout.write(
+  `bench/sweep: ${values.sweep}, first ${pointCount} points × ${sweep.replications} replicates = ${runs} runs ` +
+    `(${sweep.scenario.population.size} citizens, ${sweep.scenario.horizonMonths} months); ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})\n`,
+);
+try {
+  const rates: number[] = [];
+  for (const workers of [1, 2]) {
+    const outDir = join(root, `workers-${workers}`);
+    const started = performance.now();
+    let firstDone: number | undefined;
+    const result = await runSweep({ sweep, outDir, workers }, { progress: (p) => void (p.sessionDone === 1 && (firstDone = performance.now())) });
+    const finished = performance.now();
+    const seconds = (finished - started) / 1000;
+    if (!result.ok) throw new Error(result.message);
+    rates.push(runs / seconds);
+    // After the first run is back the pool is warm: the rate a long sweep settles at.
+    const steady = firstDone === undefined ? Number.NaN : (runs - 1) / ((finished - firstDone) / 1000);
+    process.stdout.write(
+      `  ${workers} worker${workers === 1 ? ' ' : 's'}: ${runs} runs in ${seconds.toFixed(1)} s = ${(runs / seconds).toFixed(2)} runs/s (after start-up: ${steady.toFixed(2)} runs/s)\n`,
+    );
+  }
+  const same = ['runs.csv', 'runs.jsonl'].every((file) => readFileSync(join(root, 'workers-1', file), 'utf8') === readFileSync(join(root, 'workers-2', file), 'utf8'));
+  process.stdout.write(`  speed-up with 2 workers: ${(rates[1]! / rates[0]!).toFixed(2)}×; results identical: ${same ? 'yes' : 'NO'}\n`);
+  if (!same) process.exitCode = 1;
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
