@@ -14,6 +14,7 @@ import { dgsimVersion } from '../report/version.js';
 import { compareCommand } from './compare-command.js';
 import { EXIT, messageOf, ScenarioFileError, UserError } from './errors.js';
 import type { CliIo } from './io.js';
+import { SAMPLE_OPTION } from './sample-option.js';
 import { runCommand } from './run-command.js';
 import { mergeCommand } from './merge-command.js';
 import { exploreCommand } from './explore-command.js';
@@ -23,7 +24,7 @@ import { MAX_MEMORY_OPTION } from './memory-check.js';
 import { VerifyFailedError, verifyCommand } from './verify-command.js';
 import { calibrateCommandModule } from './calibrate-command.js';
 import { analyzeCommandModule } from './analyze-command.js';
-import { reportCommand } from './report-command.js';
+import { REPORT_OPTION, reportCommand } from './report-command.js';
 import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
 import { knownOptionNames, unknownArgumentsMessage } from './unknown-option.js';
@@ -109,11 +110,13 @@ export async function runCli(args: readonly string[], io: CliIo, options: RunCli
           .option('seed', { type: 'string', default: '1', requiresArg: true, describe: 'random seed: a whole number; the same seed gives byte-identical outputs' })
           .option('out', { type: 'string', requiresArg: true, describe: 'output directory [default: out/<scenario file name>]' })
           .option('max-memory', MAX_MEMORY_OPTION)
+          .option('sample', SAMPLE_OPTION)
+          .option(REPORT_OPTION.name, REPORT_OPTION.settings)
           .example('$0 run scenarios/hybrid.yaml', 'run once with seed 1, writing out/hybrid/')
           .example('$0 run scenarios/digital-only.yaml --seed 7 --out results/do-7', 'another seed, another directory')
           .epilogue('Writes summary.json (every outcome, full precision), monthly.csv (month,segment,metric,value) and manifest.json (sha256 of each file), and prints a summary to stdout.'),
       async (argv) => {
-        await runCommand({ scenario: argv.scenario, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'] }, recorded, io);
+        await runCommand({ scenario: argv.scenario, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'], sample: argv.sample, report: argv.report }, recorded, io);
       },
     )
     .command(
@@ -127,10 +130,12 @@ export async function runCli(args: readonly string[], io: CliIo, options: RunCli
           .option('seed', { type: 'string', default: '1', requiresArg: true, describe: 'master seed: a whole number' })
           .option('out', { type: 'string', requiresArg: true, describe: 'output directory [default: out/compare-<a>-vs-<b>]' })
           .option('max-memory', MAX_MEMORY_OPTION)
+          .option('sample', SAMPLE_OPTION)
+          .option(REPORT_OPTION.name, REPORT_OPTION.settings)
           .example('$0 compare scenarios/digital-only.yaml scenarios/hybrid.yaml --reps 5', 'five paired replications, writing out/compare-digital-only-vs-hybrid/')
           .epilogue('Writes compare.json (means, CIs and paired differences of every headline metric, both scorecards), compare.csv (one row per metric) and manifest.json, and prints the comparison to stdout. Progress goes to stderr.'),
       async (argv) => {
-        await compareCommand({ a: argv.a, b: argv.b, reps: argv.reps, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'] }, recorded, io);
+        await compareCommand({ a: argv.a, b: argv.b, reps: argv.reps, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'], sample: argv.sample, report: argv.report }, recorded, io);
       },
     )
     .command(sweepCommand(io))
@@ -143,6 +148,10 @@ export async function runCli(args: readonly string[], io: CliIo, options: RunCli
     .command(verifyCommand(io, (rerunArgs, recordedArgs, rerunIo) => runCli(rerunArgs, rerunIo, { recordedArgs })))
     .command(initCommand(io))
     .command(listCommand(io))
+    .example('$0 list', 'the built-in scenarios, one line each')
+    .example('$0 compare scenarios/digital-only.yaml scenarios/hybrid.yaml --reps 10', 'digital-only against hybrid, ten paired replications')
+    .example('$0 init my-city.yaml && $0 run my-city.yaml', 'start a scenario of your own from the default city, and run it')
+    .example('$0 <command> --help', 'what a command takes, with examples')
     .demandCommand(1, 'say which command to run: run, compare, …')
     .strict()
     .recommendCommands()

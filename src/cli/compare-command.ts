@@ -5,15 +5,18 @@
  */
 import { formatCompareText } from '../report/compare-text.js';
 import { writeCompareOutputs } from '../report/compare-outputs.js';
+import { writeReport } from './report-command.js';
 import { dgsimVersion } from '../report/version.js';
 import type { WrittenOutputs } from '../report/manifest.js';
 import { compareScenarios } from '../scenarios/compare.js';
 import { outputError, systemErrorCode, UserError } from './errors.js';
 import type { CliIo } from './io.js';
 import { loadScenarioOrFail } from './load-scenario.js';
+import { checkCompareMemory } from './memory-check.js';
 import { parseOutDirectory, parseReplications, parseSeed } from './options.js';
 import { commandLine, defaultCompareDirectory } from './paths.js';
 import { wroteMessage } from './run-command.js';
+import { withSampleOption } from './sample-option.js';
 
 /** The options of `dgsim compare` as yargs hands them over (values as typed). */
 export interface CompareArguments {
@@ -22,6 +25,12 @@ export interface CompareArguments {
   readonly reps: unknown;
   readonly seed: unknown;
   readonly out?: unknown;
+  /** `--max-memory`: refuse above this estimate (memory-check.ts). */
+  readonly maxMemory?: unknown;
+  /** `--sample`: overrides population.sample of both scenarios (sample-option.ts). */
+  readonly sample?: unknown;
+  /** `--no-report` gives false: skip report.html, summary.md and charts. */
+  readonly report?: boolean;
 }
 
 /**
@@ -49,7 +58,7 @@ function progressReporter(io: CliIo): { onReplicate: (done: number, total: numbe
 
 /**
  * Runs `dgsim compare`. `args` is the whole command line as given (recorded in the outputs).
- * @throws UserError (bad option, invalid scenario, unwritable output); InvariantError (a bug).
+ * @throws UserError (bad option, invalid scenario, too big for memory, unwritable output); InvariantError (a bug).
  */
 export async function compareCommand(options: CompareArguments, args: readonly string[], io: CliIo): Promise<void> {
   const replications = parseReplications(options.reps);
@@ -58,8 +67,11 @@ export async function compareCommand(options: CompareArguments, args: readonly s
     throw new UserError(`--seed ${seed} with --reps ${replications} runs past the largest safe seed (${Number.MAX_SAFE_INTEGER}); use a smaller seed`);
   }
   const directory = options.out === undefined ? defaultCompareDirectory(options.a, options.b) : parseOutDirectory(options.out);
-  const a = loadScenarioOrFail(options.a, io.cwd);
-  const b = loadScenarioOrFail(options.b, io.cwd);
+  const loadedA = loadScenarioOrFail(options.a, io.cwd);
+  const loadedB = loadScenarioOrFail(options.b, io.cwd);
+  const a = { ...loadedA, scenario: withSampleOption(loadedA.scenario, options.sample) };
+  const b = { ...loadedB, scenario: withSampleOption(loadedB.scenario, options.sample) };
+  checkCompareMemory(a.scenario, b.scenario, options.maxMemory);
   const lastSeed = seed + replications - 1;
   io.err(
     `dgsim: comparing A = ${a.scenario.name} with B = ${b.scenario.name}: ${replications} paired replication${replications === 1 ? '' : 's'} ` +
@@ -88,4 +100,5 @@ export async function compareCommand(options: CompareArguments, args: readonly s
     throw systemErrorCode(error) === undefined ? error : outputError(directory, error);
   }
   io.err(wroteMessage(written));
+  if (options.report !== false) await writeReport(directory, io);
 }

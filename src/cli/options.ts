@@ -49,3 +49,17 @@ export function parseReplications(value: unknown, option = 'reps'): number {
 export function parseOutDirectory(value: unknown, option = 'out'): string {
   return singleValue(option, value);
 }
+
+/**
+ * A population sample: a decimal number with 0 < sample ≤ 1 (`0.01` simulates 1 citizen in 100).
+ * @throws UserError naming the option otherwise.
+ * @example parseSample('0.01') === 0.01
+ */
+export function parseSample(value: unknown, option = 'sample'): number {
+  const text = singleValue(option, value);
+  const sample = /^\+?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!(sample > 0 && sample <= 1)) {
+    throw new UserError(`--${option} must be a number above 0 and at most 1 (0.01 simulates 1 citizen in 100), got "${text}"`);
+  }
+  return sample;
+}

@@ -4,20 +4,29 @@
  */
 import { formatRunText } from '../report/run-text.js';
 import { writeRunOutputs } from '../report/run-outputs.js';
+import { writeReport } from './report-command.js';
 import { dgsimVersion } from '../report/version.js';
 import type { WrittenOutputs } from '../report/manifest.js';
 import { runValidated } from '../scenarios/run.js';
 import { outputError, systemErrorCode } from './errors.js';
 import type { CliIo } from './io.js';
 import { loadScenarioOrFail } from './load-scenario.js';
+import { checkRunMemory } from './memory-check.js';
 import { parseOutDirectory, parseSeed } from './options.js';
 import { commandLine, defaultRunDirectory } from './paths.js';
+import { withSampleOption } from './sample-option.js';
 
 /** The options of `dgsim run` as yargs hands them over (values as typed). */
 export interface RunArguments {
   readonly scenario: string;
   readonly seed: unknown;
   readonly out?: unknown;
+  /** `--max-memory`: refuse above this estimate (memory-check.ts). */
+  readonly maxMemory?: unknown;
+  /** `--sample`: overrides population.sample (sample-option.ts). */
+  readonly sample?: unknown;
+  /** `--no-report` gives false: skip report.html, summary.md and charts. */
+  readonly report?: boolean;
 }
 
 /** Lists what was written, e.g. `wrote summary.json, monthly.csv, manifest.json to out/city` (the directory as the user gave it). */
@@ -28,12 +37,15 @@ export function wroteMessage(written: WrittenOutputs): string {
 
 /**
  * Runs `dgsim run`. `args` is the whole command line as given (recorded in the outputs).
- * @throws UserError (bad option, invalid scenario, unwritable output); InvariantError (a bug).
+ * @throws UserError (bad option, invalid scenario, too big for memory, unwritable output); InvariantError (a bug).
  */
 export async function runCommand(options: RunArguments, args: readonly string[], io: CliIo): Promise<void> {
   const seed = parseSeed(options.seed);
   const directory = options.out === undefined ? defaultRunDirectory(options.scenario) : parseOutDirectory(options.out);
-  const { scenario, source } = loadScenarioOrFail(options.scenario, io.cwd);
+  const loaded = loadScenarioOrFail(options.scenario, io.cwd);
+  const source = loaded.source;
+  const scenario = withSampleOption(loaded.scenario, options.sample);
+  checkRunMemory(scenario, options.maxMemory);
   io.err(`dgsim: running ${scenario.name} (${source.files[0] ?? options.scenario}), seed ${seed}\n`);
   const startedMs = io.nowMs();
   const result = runValidated(scenario, seed);
@@ -53,4 +65,5 @@ export async function runCommand(options: RunArguments, args: readonly string[],
     throw systemErrorCode(error) === undefined ? error : outputError(directory, error);
   }
   io.err(wroteMessage(written));
+  if (options.report !== false) await writeReport(directory, io);
 }

@@ -23,6 +23,7 @@ import { outputError, ScenarioFileError, systemErrorCode, UserError } from './er
 import type { CliIo } from './io.js';
 import { parseOutDirectory, parseReplications, singleValue } from './options.js';
 import { portablePath, scenarioStem } from './paths.js';
+import { REPORT_OPTION, writeReport } from './report-command.js';
 import { join } from 'node:path';
 
 /** Exit code of a sweep or merge in which some runs failed. */
@@ -49,6 +50,8 @@ export interface SweepArguments {
   readonly 'target-ci'?: unknown;
   readonly 'max-replications'?: unknown;
   readonly progress?: unknown;
+  /** `--no-report` gives false: skip report.html, summary.md and charts. */
+  readonly report?: boolean;
 }
 
 /** `--target-ci unmetRate=0.005`. */
@@ -124,6 +127,8 @@ export async function sweepHandler(options: SweepArguments, io: CliIo): Promise<
     const counts = outcome.replications.map((s) => s.replications);
     io.err(`${sweepMessage.adaptiveSummary(counts.length, outcome.replications.filter((s) => s.met).length, Math.min(...counts), Math.max(...counts), adaptive.metric, adaptive.halfWidth)}\n`);
   }
+  // A shard is a slice: its report would mislead; `dgsim report` on the merged directory draws the whole sweep.
+  if (options.report !== false && shard === undefined) await writeReport(outDir, io);
   if (outcome.failed > 0) throw new RunsFailedError(`sweep: ${sweepMessage.failedRunsHint(outcome.failed)}`);
 }
 
@@ -141,6 +146,7 @@ export function sweepCommand(io: CliIo): CommandModule<object, SweepArguments> {
         .option('target-ci', { type: 'string', requiresArg: true, describe: 'add replicates per point until the 95% CI half-width of a metric is at most a target, e.g. unmetRate=0.005' })
         .option('max-replications', { type: 'string', requiresArg: true, describe: 'with --target-ci: most replicates per point [default: 50]' })
         .option('progress', { type: 'string', requiresArg: true, describe: 'progress on stderr: auto (a bar on a terminal, a line every 5 s otherwise), bar, plain or none [default: auto]' })
+        .option(REPORT_OPTION.name, REPORT_OPTION.settings)
         .example('$0 sweep examples/sweeps/grid.yaml', 'run the grid on every core, writing out/grid/')
         .example('$0 sweep sweep.yaml --shard 0/4 --out shards/0', 'one of four shards (e.g. a Slurm array task)')
         .example('$0 sweep sweep.yaml --target-ci unmetRate=0.005', 'replicate until the CI of unmetRate is narrow enough')

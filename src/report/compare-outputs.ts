@@ -8,9 +8,11 @@
  *   manifest.json  provenance and every output's sha256 and size (written last)
  */
 import type { Comparison, MetricComparison } from '../scenarios/compare.js';
-import { describeMetric, type ScorecardRow } from '../sim/metrics/index.js';
+import { describeMetric, monthlyRows, type ScorecardRow } from '../sim/metrics/index.js';
+import { monthlyCsv } from './run-outputs.js';
 import type { MeanInterval } from '../stats/mean-ci.js';
 import { csvText, type CsvValue } from './csv.js';
+import { checkCsvCells, COMPARE_UNDEFINED_RULES, undefinedValuesOf } from './finite-guard.js';
 import { jsonText, writeOutputSet, type WrittenOutputs } from './manifest.js';
 import { CREATED_BY, type CompareProvenance } from './provenance.js';
 
@@ -72,10 +74,12 @@ export function pairedScorecards(a: readonly ScorecardRow[], b: readonly Scoreca
 
 /**
  * The text of `compare.json`. Numbers are full precision; undefined ones
- * (the CIs of a single replication) are null.
+ * (the CIs of a single replication, untested scorecard rows) are null and
+ * listed with their reason under `undefinedValues` (see `finite-guard.ts`).
+ * @throws InvariantError when a number is NaN or infinite where it should not be.
  */
 export function compareJson(comparison: Comparison, provenance: CompareProvenance): string {
-  return jsonText({
+  const document = {
     provenance: { dgsimVersion: provenance.dgsimVersion, createdBy: CREATED_BY, command: provenance.command },
     a: provenance.a,
     b: provenance.b,
@@ -103,18 +107,19 @@ export function compareJson(comparison: Comparison, provenance: CompareProvenanc
       note: 'scorecards of the first replicate of each scenario',
       rows: pairedScorecards(comparison.firstA.summary.scorecard, comparison.firstB.summary.scorecard),
     },
-  });
+  };
+  const undefinedValues = undefinedValuesOf(document, 'compare.json', COMPARE_UNDEFINED_RULES);
+  return jsonText(undefinedValues.length === 0 ? document : { ...document, undefinedValues });
 }
 
 /**
  * The text of `compare.csv`: one row per headline metric, numbers exact
- * (`String(x)`; undefined CIs as `NaN`), `higher_is_better` as true/false
- * (empty for an unknown metric).
+ * (`String(x)`; the undefined CIs of a single replication as empty fields),
+ * `higher_is_better` as true/false (empty for an unknown metric).
+ * @throws InvariantError when a number is NaN or infinite where it should not be.
  */
 export function compareCsv(comparison: Comparison): string {
-  return csvText(
-    COMPARE_CSV_HEADER,
-    comparison.metrics.map((metric): CsvValue[] => [
+  const rows = comparison.metrics.map((metric): CsvValue[] => [
       metric.metric,
       metric.a.mean,
       metric.a.low,
@@ -126,8 +131,11 @@ export function compareCsv(comparison: Comparison): string {
       metric.difference.low,
       metric.difference.high,
       describeMetric(metric.metric)?.higherIsBetter ?? '',
-    ]),
-  );
+    ]);
+  const intervalColumns: readonly string[] = ['low_a', 'high_a', 'low_b', 'high_b', 'diff_low', 'diff_high'];
+  checkCsvCells('compare.csv', COMPARE_CSV_HEADER, rows, (_row, column) => comparison.replications === 1 && intervalColumns.includes(column));
+  // Undefined intervals are empty fields: CSV has no null, and "NaN" would read as a number.
+  return csvText(COMPARE_CSV_HEADER, rows.map((row) => row.map((cell) => (typeof cell === 'number' && Number.isNaN(cell) ? '' : cell))));
 }
 
 /** The manifest fields of a comparison (before the list of outputs). */
@@ -144,7 +152,8 @@ export function compareManifest(provenance: CompareProvenance): Record<string, u
 }
 
 /**
- * Writes `compare.json`, `compare.csv`, then `manifest.json` into `directory`
+ * Writes `compare.json`, `compare.csv`, the first replicate's `monthly-a.csv`
+ * and `monthly-b.csv`, then `manifest.json` into `directory`
  * (created if needed), each atomically.
  * @throws the file system error when the directory or a file cannot be written.
  * @example await writeCompareOutputs('out/compare-a-vs-b', compareScenarios(a, b, { replications: 10, seed: 1 }), provenance);
@@ -155,6 +164,9 @@ export async function writeCompareOutputs(directory: string, comparison: Compari
     [
       { file: 'compare.json', content: compareJson(comparison, provenance) },
       { file: 'compare.csv', content: compareCsv(comparison) },
+      // The first replicate's monthly tables, for the report's side-by-side trajectories.
+      { file: 'monthly-a.csv', content: monthlyCsv(monthlyRows(comparison.firstA.config, comparison.firstA.output)) },
+      { file: 'monthly-b.csv', content: monthlyCsv(monthlyRows(comparison.firstB.config, comparison.firstB.output)) },
     ],
     compareManifest(provenance),
   );

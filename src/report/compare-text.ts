@@ -12,10 +12,10 @@ import { describeMetric } from '../sim/metrics/index.js';
 import type { MeanInterval } from '../stats/mean-ci.js';
 import { oldestAgeBand } from './age-bands.js';
 import { differenceVerdict } from './compare-outputs.js';
-import { formatDifferenceBound, formatDifferenceInUnit, formatGbp, formatInUnit, formatNumber, formatPercent, MISSING } from './format-number.js';
+import { formatCount, formatDifferenceBound, formatDifferenceInUnit, formatGbp, formatInUnit, formatNumber, formatPercent, MISSING } from './format-number.js';
 import { formatHeading, formatTable, type Cell, type Row } from './format-table.js';
 import { metricLabel } from './metric-labels.js';
-import { verdictCell, type TextOptions } from './run-text.js';
+import { sampleRatio, verdictCell, type TextOptions } from './run-text.js';
 
 /** Metrics of a group of citizens shown for the whole city and for every age band. */
 const GROUP_METRICS = ['unmetRate', 'shareCitizensWithUnmet', 'daysToServiceP90', 'onlineShare', 'meanTrustEnd', 'citizenHoursPerNeed'] as const;
@@ -160,8 +160,13 @@ export function formatCompareText(comparison: Comparison, options: TextOptions =
     (comparison.replications > 1
       ? `B - A is the mean paired difference with its 95% t interval; * marks a difference whose interval excludes 0, and says whether B is better or worse.`
       : `One replication gives no confidence interval: run with --reps 2 or more to see the uncertainty.`);
+  const sample = comparison.firstA.summary.sample;
+  const sampled =
+    sample < 1
+      ? `\nSimulated a 1:${sampleRatio(sample)} sample (${formatCount(comparison.firstA.summary.simulatedCitizens)} of ${formatCount(comparison.firstA.summary.representedCitizens)} citizens), outputs scaled back.`
+      : '';
   const blocks = [
-    compareSentence(comparison),
+    compareSentence(comparison) + sampled,
     `${formatHeading('Headline metrics', color)}\n${caption}\n\n${compareTable(comparison, { color })}`,
     `${formatHeading(`Hopes and fears scorecards (first replicate, seed ${comparison.firstA.seed})`, color)}\n${compareScorecardTable(comparison, { color })}`,
   ];

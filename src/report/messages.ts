@@ -7,18 +7,18 @@
 
 /** Errors a report can raise, each naming what to do about it. */
 export const REPORT_ERRORS = {
-  noDirectory: (directory: string): string => `dgsim report: ${directory} is not a directory`,
+  noDirectory: (directory: string): string => `report: ${directory} is not a directory`,
   notAnOutputDirectory: (directory: string): string =>
-    `dgsim report: ${directory} holds no dgsim output. Expected summary.json (from dgsim run), compare.json (from dgsim compare) or runs.csv (from dgsim sweep).`,
-  unreadable: (file: string, reason: string): string => `dgsim report: cannot read ${file}: ${reason}`,
-  notJson: (file: string, reason: string): string => `dgsim report: ${file} is not valid JSON: ${reason}`,
-  missingField: (file: string, path: string): string => `dgsim report: ${file} has no ${path}; was it written by this version of dgsim?`,
-  badCsv: (file: string, reason: string): string => `dgsim report: ${file} is not a readable CSV table: ${reason}`,
-  missingColumns: (file: string, columns: readonly string[]): string => `dgsim report: ${file} lacks the column(s) ${columns.join(', ')}`,
+    `report: ${directory} holds no dgsim output. Expected summary.json (from dgsim run), compare.json (from dgsim compare) or runs.csv (from dgsim sweep).`,
+  unreadable: (file: string, reason: string): string => `report: cannot read ${file}: ${reason}`,
+  notJson: (file: string, reason: string): string => `report: ${file} is not valid JSON: ${reason}`,
+  missingField: (file: string, path: string): string => `report: ${file} has no ${path}; was it written by this version of dgsim?`,
+  badCsv: (file: string, reason: string): string => `report: ${file} is not a readable CSV table: ${reason}`,
+  missingColumns: (file: string, columns: readonly string[]): string => `report: ${file} lacks the column(s) ${columns.join(', ')}`,
   fontsMissing: (missing: readonly string[]): string =>
-    `dgsim report: PNG charts need the DejaVu Sans fonts, and ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing. ` +
+    `report: PNG charts need the DejaVu Sans fonts, and ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing. ` +
     'Install Debian\'s fonts-dejavu-core package (apt-get install fonts-dejavu-core), or pass --font-dir with a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf.',
-  chartFailed: (chart: string, reason: string): string => `dgsim report: chart ${chart} failed to render: ${reason}`,
+  chartFailed: (chart: string, reason: string): string => `report: chart ${chart} failed to render: ${reason}`,
 } as const;
 
 /** Plain-language names of the groups of citizens in dgsim's outputs. */
@@ -46,6 +46,10 @@ export const GROUPS = {
 function splitGroup(group: string): [string, string] {
   const colon = group.indexOf(':');
   return colon < 0 ? ['', group] : [group.slice(0, colon), group.slice(colon + 1)];
+}
+
+function ordinal(step: number): string {
+  return step === 2 ? 'second' : step === 3 ? 'third' : `${step}th`;
 }
 
 /** The text with its first letter upper-case. */
@@ -87,7 +91,6 @@ export const LABELS = {
   channel: 'Channel',
   category: 'Cost category',
   statistic: 'Statistic',
-  policy: 'Policy',
   metric: 'Metric',
   kpi: 'KPI',
   figure: 'Figure',
@@ -253,11 +256,10 @@ export const REPORT_TEXT = {
   compareTitle: (nameA: string, nameB: string): string => `dgsim comparison: ${nameA} vs ${nameB}`,
   sweepTitle: (name: string): string => `dgsim sweep report: ${name}`,
   kindLabel: { run: 'Run report', compare: 'Comparison report', sweep: 'Sweep report' },
-  summaryHeading: 'In one sentence',
   chartsHeading: 'Charts',
   tableHeading: 'The numbers behind the chart',
-  everyNthMonth: (step: number): string => `Every ${step === 2 ? 'second' : step === 3 ? 'third' : `${step}th`} month shown, and the last; the chart shows every month.`,
-  scorecardHeading: 'Hopes and fears scorecard',
+  everyNthMonth: (step: number): string => `Every ${ordinal(step)} month shown, and the last; the chart shows every month.`,
+  everyNthMonthAndEvents: (step: number): string => `Every ${ordinal(step)} month shown, the last, and every month with an outage or a breach; the chart shows every month.`,
   metricsHeading: 'All headline metrics',
   scenarioHeading: 'Scenario',
   provenanceHeading: 'Provenance',

@@ -11,6 +11,7 @@
 import type { RunResult } from '../scenarios/run.js';
 import { monthlyRows, type MonthlyRow } from '../sim/metrics/index.js';
 import { csvText } from './csv.js';
+import { checkCsvCells, SUMMARY_UNDEFINED_RULES, undefinedValuesOf } from './finite-guard.js';
 import { jsonText, writeOutputSet, type WrittenOutputs } from './manifest.js';
 import { CREATED_BY, type RunProvenance } from './provenance.js';
 
@@ -18,30 +19,34 @@ import { CREATED_BY, type RunProvenance } from './provenance.js';
 export const MONTHLY_CSV_HEADER = ['month', 'segment', 'metric', 'value'] as const;
 
 /**
- * The text of `summary.json`: `{ provenance, scenario, seed, headline, summary }`.
- * Numbers are full precision (non-finite ones, such as a rate of nothing, are
- * null, as JSON has no NaN); keys keep the model's order, which is fixed.
+ * The text of `summary.json`: `{ provenance, scenario, seed, headline, summary }`,
+ * plus `undefinedValues: [{ field, reason }]` when some value is undefined by
+ * construction (written as null; see `finite-guard.ts`). Numbers are full
+ * precision; keys keep the model's order, which is fixed.
+ * @throws InvariantError when a number is NaN or infinite where it should not be.
  */
 export function runSummaryJson(result: RunResult, provenance: RunProvenance): string {
-  return jsonText({
+  const document = {
     provenance,
     scenario: { name: result.scenario.name, description: result.scenario.description },
     seed: result.seed,
     headline: result.headline,
     summary: result.summary,
-  });
+  };
+  const undefinedValues = undefinedValuesOf(document, 'summary.json', SUMMARY_UNDEFINED_RULES);
+  return jsonText(undefinedValues.length === 0 ? document : { ...document, undefinedValues });
 }
 
 /**
  * The text of `monthly.csv` from the tidy monthly rows, values printed with
- * `String(x)` (exact; NaN as `NaN`). Cost O(rows).
+ * `String(x)` (exact). Cost O(rows).
+ * @throws InvariantError when a value is NaN or infinite (every monthly value is defined).
  * @example monthlyCsv([{ month: 0, segment: 'all', metric: 'needsMet', value: 12 }]) === 'month,segment,metric,value\n0,all,needsMet,12\n'
  */
 export function monthlyCsv(rows: readonly MonthlyRow[]): string {
-  return csvText(
-    MONTHLY_CSV_HEADER,
-    rows.map((row) => [row.month, row.segment, row.metric, row.value]),
-  );
+  const cells = rows.map((row) => [row.month, row.segment, row.metric, row.value]);
+  checkCsvCells('monthly.csv', MONTHLY_CSV_HEADER, cells, () => false);
+  return csvText(MONTHLY_CSV_HEADER, cells);
 }
 
 /** The manifest fields of a run (before the list of outputs). */

@@ -186,11 +186,20 @@ export function scorecardTable(rows: readonly ScorecardRow[], options: TextOptio
   );
 }
 
+/** A sample as a ratio's second term: 0.01 → "100", 0.3 → "3.33". */
+export function sampleRatio(sample: number): string {
+  const ratio = 1 / sample;
+  return formatNumber(ratio, Math.abs(ratio - Math.round(ratio)) < 1e-9 ? 0 : 2);
+}
+
 /** The title line of a run: scenario, seed, horizon and population. */
 export function runTitle(result: RunResult): string {
   const summary = result.summary;
-  const sampled = summary.sample >= 1 ? 'all simulated' : `${formatCount(summary.simulatedCitizens)} simulated, sample ${formatNumber(summary.sample, 3)}`;
-  return `${result.scenario.name}: seed ${result.seed}, ${summary.horizonMonths} months, ${formatCount(summary.representedCitizens)} citizens (${sampled})`;
+  const population =
+    summary.sample >= 1
+      ? `${formatCount(summary.representedCitizens)} citizens (all simulated)`
+      : `simulated a 1:${sampleRatio(summary.sample)} sample (${formatCount(summary.simulatedCitizens)} of ${formatCount(summary.representedCitizens)} citizens), outputs scaled back`;
+  return `${result.scenario.name}: seed ${result.seed}, ${summary.horizonMonths} months, ${population}`;
 }
 
 /**

@@ -37,7 +37,9 @@ describe('dgsim calibrate', () => {
     const loaded = loadScenarioFile(join(directory, 'out', 'calibrated.yaml'));
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
-    expect(Math.abs(loaded.scenario.segments[1]!.internetAccess - 0.3)).toBeLessThan(0.03);
+    // The fit matches the simulated share (1,200 'old' citizens) to 0.3 within the target's 0.02, and
+    // the simulated share scatters around the parameter with sd √(0.3·0.7/1200) ≈ 0.013: allow 3 sd.
+    expect(Math.abs(loaded.scenario.segments[1]!.internetAccess - 0.3)).toBeLessThan(0.02 + 3 * Math.sqrt((0.3 * 0.7) / 1200));
     expect(loaded.scenario.segments[0]!.internetAccess).toBe(0.9); // untouched, from the original
     expect(loaded.scenario.horizonMonths).toBe(3); // the fitting horizon is not written
     const residuals = readFileSync(join(directory, 'out', 'residuals.csv'), 'utf8').split('\n');

@@ -111,9 +111,19 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `node <bin> ...args` in `cwd` without colours, and waits for it. */
-export function runDgsim(bin: string, args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+/** Commands that write an HTML report unless told `--no-report`. */
+const REPORTING_COMMANDS = new Set(['run', 'compare', 'sweep']);
+
+/**
+ * Runs `node <bin> ...args` in `cwd` without colours, and waits for it.
+ * Run, compare and sweep get `--no-report` (rendering charts is slow and
+ * most tests are about other outputs) unless `args` says `--report` or
+ * `--no-report` itself, or `options.defaultReport` asks for the default.
+ */
+export function runDgsim(bin: string, args: readonly string[], cwd: string, options: { defaultReport?: boolean } = {}): CliRun {
+  const saysReport = args.includes('--report') || args.includes('--no-report');
+  const full = REPORTING_COMMANDS.has(args[0] ?? '') && !saysReport && options.defaultReport !== true ? [...args, '--no-report'] : [...args];
+  const result = spawnSync(process.execPath, [bin, ...full], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DGSIM_DEBUG: '' },

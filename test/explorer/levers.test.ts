@@ -26,8 +26,10 @@ const extremes = (lever: Lever): LeverValue[] => {
 
 describe('levers read off a scenario', () => {
   it('give the values the scenario starts with, and its channel plans', () => {
-    const values = readLevers(builtin('digital-only'));
-    expect(values.counterCapacity).toBe(5.5);
+    const scenario = builtin('digital-only');
+    const values = readLevers(scenario);
+    expect(values.counterCapacity).toBe(scenario.policy.channels.counter.capacityPerDayPer1000);
+    expect(values.counterCapacity).not.toBe(4); // the city's own value, not the schema default
     expect(values.counter).toEqual({ openAtStart: true, switchMonth: 6 });
     expect(values.phone).toEqual({ openAtStart: true, switchMonth: 6 });
     expect(values.assisted).toEqual({ openAtStart: false, switchMonth: null });

@@ -82,5 +82,5 @@ export function eventsTimelineTable(rows: readonly MonthlyRow[]): DataTable {
     { label: LABELS.breaches, unit: 'count' as const },
   ];
   const tableRows = picked.map((row) => [row.month + 1, row.backlog, row.outageDays, row.breaches]);
-  return step > 1 ? { columns, rows: tableRows, note: REPORT_TEXT.everyNthMonth(step) } : { columns, rows: tableRows };
+  return step > 1 ? { columns, rows: tableRows, note: REPORT_TEXT.everyNthMonthAndEvents(step) } : { columns, rows: tableRows };
 }

@@ -202,7 +202,7 @@ function rangeShare(parameter: ParameterEntry, value: number, edge: 'low' | 'hig
 
 /**
  * The chosen box of each PRIM box found: for every parameter, the part of its
- * sampled range the box keeps (a full grey bar behind: the whole range).
+ * sampled range the box keeps (a parameter the box does not restrict keeps all of it).
  */
 export function primLimitsSpec(prim: PrimFile): TopLevelSpec {
   const boxes = prim.boxes.map((box) => SWEEP_TEXT.box(box.box));
@@ -226,23 +226,14 @@ export function primLimitsSpec(prim: PrimFile): TopLevelSpec {
     width: 420,
     height: { step: 16 * Math.max(1, boxes.length) + 8 },
     data: { values },
-    layer: [
-      {
-        data: { values: prim.parameters.map((parameter) => ({ parameter: parameter.label, low: 0, high: 1 })) },
-        mark: { type: 'bar', color: INK.shade },
-        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-      },
-      {
-        mark: { type: 'bar' },
-        encoding: {
-          y,
-          yOffset,
-          x: { field: 'low', type: 'quantitative', title: LABELS.primRange, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-          x2: { field: 'high' },
-          color: { field: 'box', type: 'nominal', title: SWEEP_TEXT.boxLegend, scale: { domain: boxes, range: categoryColors(boxes.length) } },
-        },
-      },
-    ],
+    mark: { type: 'bar' },
+    encoding: {
+      y,
+      yOffset,
+      x: { field: 'low', type: 'quantitative', title: LABELS.primRange, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      x2: { field: 'high' },
+      color: { field: 'box', type: 'nominal', title: SWEEP_TEXT.boxLegend, scale: { domain: boxes, range: categoryColors(boxes.length) } },
+    },
   };
 }
 

@@ -104,7 +104,7 @@ export async function readCompareDirectory(directory: string): Promise<CompareIn
   const rows: readonly unknown[] = Array.isArray(scorecardRows) ? scorecardRows : [];
   const provenance: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(document)) {
-    if (key !== 'metrics' && key !== 'scorecards' && key !== 'differenceIs') provenance[key] = value;
+    if (!['metrics', 'scorecards', 'differenceIs', 'undefinedValues'].includes(key)) provenance[key] = value;
   }
   return {
     kind: 'compare',

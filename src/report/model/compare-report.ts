@@ -15,7 +15,7 @@ import type { JsonObject } from '../inputs/read-files.js';
 import type { ComparedMetric, CompareInput } from '../inputs/read-compare.js';
 import { FOREST_READINGS, REPORT_TEXT, SCENARIO_LABELS, SENTENCES, TABLE_HEADINGS } from '../messages.js';
 import { formatBracket, formatValue } from './intervals.js';
-import { provenancePairs } from './provenance-pairs.js';
+import { provenancePairs, provenanceSources } from './provenance-pairs.js';
 import type { ReportModel } from './report-model.js';
 
 function find(input: CompareInput, name: string): ComparedMetric | undefined {
@@ -111,6 +111,6 @@ export function compareReport(input: CompareInput, manifest: JsonObject | undefi
       [SCENARIO_LABELS.scenarioB, input.nameB],
       [SCENARIO_LABELS.replications, Number.isFinite(input.replications) ? String(input.replications) : '—'],
     ],
-    provenance: provenancePairs([input.provenance, manifest ?? {}]),
+    provenance: provenancePairs(provenanceSources(input.provenance, manifest)),
   };
 }

@@ -21,6 +21,21 @@ function labelOf(path: readonly string[]): string {
   return prefix.length === 0 ? base : `${prefix.map((key) => PROVENANCE_LABELS[key] ?? key).join(' ')}: ${base}`;
 }
 
+/** Whether an object holds a `dgsimVersion` field at any depth. */
+function holdsVersion(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  return 'dgsimVersion' in value || Object.values(value).some(holdsVersion);
+}
+
+/**
+ * The provenance objects to show: `primary`, and the manifest only when
+ * `primary` lacks the version (the outputs' own provenance says everything
+ * the manifest does, so showing both would repeat each line).
+ */
+export function provenanceSources(primary: unknown, manifest: unknown): unknown[] {
+  return holdsVersion(primary) || manifest === undefined ? [primary] : [primary, manifest];
+}
+
 /**
  * Flattens provenance objects into pairs; later objects do not repeat a label already given.
  * @example provenancePairs([{ dgsimVersion: '0.1.0', seed: 7 }]) // [['dgsim version', '0.1.0'], ['Seed', '7']]

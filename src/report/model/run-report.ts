@@ -14,7 +14,7 @@ import type { JsonObject } from '../inputs/read-files.js';
 import type { RunInput } from '../inputs/read-run.js';
 import { REPORT_TEXT, SCENARIO_LABELS, SENTENCES, TABLE_HEADINGS } from '../messages.js';
 import { formatBracket, formatValue } from './intervals.js';
-import { provenancePairs } from './provenance-pairs.js';
+import { provenancePairs, provenanceSources } from './provenance-pairs.js';
 import type { ReportModel } from './report-model.js';
 
 /** A group's unmet rate with a 95% Wilson interval over its simulated resolved needs. */
@@ -97,6 +97,6 @@ export function runReport(input: RunInput, manifest: JsonObject | undefined): Re
     charts: runCharts({ scenarioName: input.scenarioName, summary: input.summary, monthly: input.monthly }),
     tables: [{ heading: REPORT_TEXT.metricsHeading, table: headlineTable(input.headline) }],
     scenario: scenarioPairs(input),
-    provenance: provenancePairs([input.provenance, { seed: input.seed }, manifest ?? {}]),
+    provenance: provenancePairs([...provenanceSources(input.provenance, manifest), { seed: input.seed }]),
   };
 }

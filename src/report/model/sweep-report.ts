@@ -13,7 +13,7 @@ import { parseMetricName } from '../metric-labels.js';
 import type { JsonObject } from '../inputs/read-files.js';
 import type { SweepInput } from '../inputs/read-sweep.js';
 import { REPORT_TEXT, SCENARIO_LABELS, SENTENCES, SWEEP_TEXT } from '../messages.js';
-import { provenancePairs } from './provenance-pairs.js';
+import { provenancePairs, provenanceSources } from './provenance-pairs.js';
 import type { ReportModel } from './report-model.js';
 
 /** The metrics a sweep report draws, most important first: the oldest band's unmet rate, overall unmet rate, cost per met need, trust at the end. */
@@ -81,6 +81,6 @@ export function sweepReport(input: SweepInput, manifest: JsonObject | undefined)
       [SCENARIO_LABELS.parameters, input.parameters.join(', ')],
       [SCENARIO_LABELS.runs, SCENARIO_LABELS.runsText(input.runs.length, input.failedRuns)],
     ],
-    provenance: provenancePairs([manifest ?? {}, input.provenance]),
+    provenance: provenancePairs(provenanceSources(input.provenance, manifest)),
   };
 }

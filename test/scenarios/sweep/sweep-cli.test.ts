@@ -41,7 +41,7 @@ describe('dgsim sweep (command line)', () => {
 
     const out = join(dir, 'killed');
     const journal = join(out, 'runs.journal.jsonl');
-    const child = spawn(process.execPath, [bin, 'sweep', file, '--out', out, '--workers', '2'], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [bin, 'sweep', file, '--out', out, '--workers', '2', '--no-report'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const deadline = Date.now() + 120_000;
     while (lineCount(journal) < 4 && Date.now() < deadline) await sleep(5);
@@ -103,7 +103,8 @@ describe('dgsim sweep (command line)', () => {
 
   /** Runs the CLI with extra environment variables (the failure test hook). */
   function spawnWith(env: Record<string, string>, args: string[]): { code: number | null; stderr: string } {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DGSIM_DEBUG: '', ...env }, timeout: 240_000 });
+    const full = args[0] === 'sweep' ? [...args, '--no-report'] : args;
+    const result = spawnSync(process.execPath, [bin, ...full], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DGSIM_DEBUG: '', ...env }, timeout: 240_000 });
     return { code: result.status, stderr: result.stderr };
   }
 });
