@@ -10,11 +10,28 @@
  * Online effort grows with complexity, transactions (fragmentation) and
  * (1 − skill), and shrinks with usability; it also sets the chance that an
  * online attempt fails: P(fail) = 1 − exp(−γ·effort).
+ *
+ * How it is computed: exp(U_c) is the product of exp of its parts. The parts
+ * fixed for a (segment, service) under the policy in force come from
+ * `PhaseTables`, exp(−β_wait·wait) from a per-queue cache, exp(β_habit) is a
+ * constant, so a need costs one exponential per digital channel in its
+ * choice set (the citizen's own terms). Should the product leave the range
+ * where it is exact (a utility beyond about ±700), the shares are computed
+ * from the utilities with the largest one subtracted, as the formula reads.
  */
 import { Channel, CHANNEL_COUNT, channelBit, type ModelConfig, type PolicyParams } from './config.js';
 import type { Rng } from './random/streams.js';
 import { currentTrust } from './trust.js';
-import { CitizenFlag, NO_CHANNEL, queueKey, type SimState } from './state.js';
+import { CitizenFlag, NO_CHANNEL, phaseTables, type SimState } from './state.js';
+import { waitWeight, type PhaseTables } from './phase-tables.js';
+
+const ONLINE = 1 << Channel.online;
+const PHONE = 1 << Channel.phone;
+const COUNTER = 1 << Channel.counter;
+const ASSISTED = 1 << Channel.assisted;
+/** Weights beyond these bounds fall back to the max-subtracted computation. */
+const SAFE_LOW = 1e-250;
+const SAFE_HIGH = 1e250;
 
 /** Transactions a need takes: one per agency, or one when services are integrated (one-stop). */
 export function transactionsFor(config: ModelConfig, policy: PolicyParams, service: number): number {
@@ -60,30 +77,41 @@ export function availableChannels(
   tried: number,
   daysLeft: number,
 ): number {
-  const policy = state.policy;
-  let mask = config.services.channelMask[service]! & ~tried & 0b1111;
-  const districtCount = config.districts.ids.length;
-  const district = config.segments.district[state.citizens.segment[citizen]!]!;
-  const down = digitalDown(state);
-  for (let channel = 0; channel < CHANNEL_COUNT; channel++) {
-    const bit = channelBit(channel);
-    if ((mask & bit) === 0) continue;
-    let usable = policy.channelOpen[channel] === 1;
-    if (channel === Channel.online) {
-      usable = usable && !down && (state.citizens.access[citizen] === 1 || state.citizens.helper[citizen] === 1);
-    } else {
-      if (channel === Channel.assisted) {
-        const needsHelp = state.citizens.access[citizen] !== 1 || state.citizens.skill[citizen]! < policy.assistedMaxSkill;
-        usable = (usable || policy.partnerCapacityPerDay > 0) && !down && needsHelp;
-      }
-      const key = queueKey(channel, channel === Channel.phone ? 0 : district, districtCount);
-      usable = usable && state.queues.expectedWaitDays[key]! <= daysLeft;
-    }
-    if (!usable) mask &= ~bit;
+  const tables = phaseTables(state, config);
+  const segment = state.citizens.segment[citizen]!;
+  return usableChannels(state, tables, citizen, segment * tables.serviceCount + service, config.segments.district[segment]!, tried, daysLeft);
+}
+
+/**
+ * `availableChannels` with the tables, the (segment, service) pair and the
+ * district already looked up: the engine's version. Cost O(1).
+ */
+export function usableChannels(
+  state: SimState,
+  tables: PhaseTables,
+  citizen: number,
+  pair: number,
+  district: number,
+  tried: number,
+  daysLeft: number,
+): number {
+  let mask = tables.staticMask[pair]! & ~tried & 0b1111;
+  if (mask === 0) return 0;
+  const citizens = state.citizens;
+  const down = state.day < state.outageUntilDay;
+  const access = citizens.access[citizen] === 1;
+  if ((mask & ONLINE) !== 0 && (down || !(access || citizens.helper[citizen] === 1))) mask &= ~ONLINE;
+  const waits = state.queues.expectedWaitDays;
+  const districtCount = tables.districtCount;
+  if ((mask & PHONE) !== 0 && !(waits[Channel.phone * districtCount]! <= daysLeft)) mask &= ~PHONE;
+  if ((mask & COUNTER) !== 0 && !(waits[Channel.counter * districtCount + district]! <= daysLeft)) mask &= ~COUNTER;
+  if ((mask & ASSISTED) !== 0) {
+    const needsHelp = !access || citizens.skill[citizen]! < state.policy.assistedMaxSkill;
+    if (down || !needsHelp || !(waits[Channel.assisted * districtCount + district]! <= daysLeft)) mask &= ~ASSISTED;
   }
-  if ((state.citizens.flags[citizen]! & CitizenFlag.refusesConsent) !== 0 && !policy.consentOrNoService) {
+  if ((citizens.flags[citizen]! & CitizenFlag.refusesConsent) !== 0 && !state.policy.consentOrNoService) {
     // Informed opt-in: a citizen who refuses data use keeps a non-digital path where one is open.
-    const human = mask & (channelBit(Channel.phone) | channelBit(Channel.counter));
+    const human = mask & (PHONE | COUNTER);
     if (human !== 0) mask = human;
   }
   return mask;
@@ -101,42 +129,127 @@ export function chooseChannel(
   service: number,
   mask: number,
 ): number {
+  const tables = phaseTables(state, config);
+  const segment = state.citizens.segment[citizen]!;
+  return drawChannel(state, config, tables, rng, citizen, service, segment * tables.serviceCount + service, config.segments.district[segment]!, mask);
+}
+
+/**
+ * `chooseChannel` with the tables, the (segment, service) pair and the
+ * district already looked up: the engine's version. Cost O(channels), at
+ * most two exponentials, one uniform draw.
+ */
+export function drawChannel(
+  state: SimState,
+  config: ModelConfig,
+  tables: PhaseTables,
+  rng: Rng,
+  citizen: number,
+  service: number,
+  pair: number,
+  district: number,
+  mask: number,
+): number {
   if (mask === 0) return NO_CHANNEL;
-  const choice = config.choice;
-  const policy = state.policy;
   const citizens = state.citizens;
-  const segment = citizens.segment[citizen]!;
-  const district = config.segments.district[segment]!;
-  const districtCount = config.districts.ids.length;
-  const complexity = config.services.complexity[service]!;
-  const transactions = transactionsFor(config, policy, service);
-  const workFactor = transactions * (0.5 + complexity);
+  const choice = config.choice;
+  const base = pair * CHANNEL_COUNT;
+  const waits = state.queues.expectedWaitDays;
+  const districtCount = tables.districtCount;
+  let digital = 0;
+  if ((mask & (ONLINE | ASSISTED)) !== 0) {
+    digital =
+      choice.betaTrust * currentTrust(state, config, citizen) -
+      tables.privacyCoef[service]! * citizens.privacy[citizen]! +
+      choice.betaMotivation * (citizens.motivation[citizen]! - 0.5);
+  }
+  let online = 0;
+  let phone = 0;
+  let counter = 0;
+  let assisted = 0;
+  if ((mask & ONLINE) !== 0) {
+    online =
+      citizens.access[citizen] === 1
+        ? tables.weight[base]! * Math.exp(digital + tables.onlineSkillUtility[service]! * citizens.skill[citizen]!)
+        : tables.proxyWeight[pair]! * Math.exp(digital);
+  }
+  if ((mask & PHONE) !== 0) {
+    const key = Channel.phone * districtCount;
+    phone = tables.weight[base + Channel.phone]! * waitWeight(tables, choice.betaWaitPerDay, key, waits[key]!);
+  }
+  if ((mask & COUNTER) !== 0) {
+    const key = Channel.counter * districtCount + district;
+    counter = tables.weight[base + Channel.counter]! * waitWeight(tables, choice.betaWaitPerDay, key, waits[key]!);
+  }
+  if ((mask & ASSISTED) !== 0) {
+    const key = Channel.assisted * districtCount + district;
+    assisted = tables.weight[base + Channel.assisted]! * waitWeight(tables, choice.betaWaitPerDay, key, waits[key]!) * Math.exp(digital);
+  }
+  switch (citizens.lastChannel[citizen]) {
+    case Channel.online:
+      online *= tables.habitWeight;
+      break;
+    case Channel.phone:
+      phone *= tables.habitWeight;
+      break;
+    case Channel.counter:
+      counter *= tables.habitWeight;
+      break;
+    case Channel.assisted:
+      assisted *= tables.habitWeight;
+      break;
+  }
+  const total = online + phone + counter + assisted;
+  if (!(total > SAFE_LOW && total < SAFE_HIGH)) return drawChannelExact(state, config, tables, rng, citizen, service, pair, district, mask, digital);
+  let draw = rng() * total;
+  let chosen: number = NO_CHANNEL;
+  if ((mask & ONLINE) !== 0) {
+    chosen = Channel.online;
+    draw -= online;
+    if (draw < 0) return chosen;
+  }
+  if ((mask & PHONE) !== 0) {
+    chosen = Channel.phone;
+    draw -= phone;
+    if (draw < 0) return chosen;
+  }
+  if ((mask & COUNTER) !== 0) {
+    chosen = Channel.counter;
+    draw -= counter;
+    if (draw < 0) return chosen;
+  }
+  if ((mask & ASSISTED) !== 0) chosen = Channel.assisted;
+  return chosen;
+}
+
+/** The logit from the utilities, the largest subtracted before exponentiating: for extreme utilities. */
+function drawChannelExact(
+  state: SimState,
+  config: ModelConfig,
+  tables: PhaseTables,
+  rng: Rng,
+  citizen: number,
+  service: number,
+  pair: number,
+  district: number,
+  mask: number,
+  digital: number,
+): number {
+  const citizens = state.citizens;
+  const choice = config.choice;
   const last = citizens.lastChannel[citizen]!;
-  const trust = currentTrust(state, config, citizen);
-  const digitalAppeal =
-    choice.betaTrust * trust -
-    choice.betaPrivacy * citizens.privacy[citizen]! * config.services.dataFields[service]! * policy.dataCollectionMultiplier / 20 +
-    choice.betaMotivation * (citizens.motivation[citizen]! - 0.5);
+  const utility = new Float64Array(CHANNEL_COUNT);
   let best = -Infinity;
-  const utility = [0, 0, 0, 0];
   for (let channel = 0; channel < CHANNEL_COUNT; channel++) {
     if ((mask & channelBit(channel)) === 0) continue;
-    let u = choice.asc[channel]! + config.segments.asc[segment * CHANNEL_COUNT + channel]!;
-    let hours = policy.handlingHours[channel]! * workFactor;
-    if (channel === Channel.counter) hours += config.districts.counterTravelHours[district]!;
-    else if (channel === Channel.assisted) hours += config.districts.assistedTravelHours[district]!;
-    u -= choice.betaTimePerHour * hours;
-    if (channel !== Channel.online) {
-      const key = queueKey(channel, channel === Channel.phone ? 0 : district, districtCount);
+    let u = tables.utility[pair * CHANNEL_COUNT + channel]!;
+    if (channel === Channel.online) {
+      u = citizens.access[citizen] === 1 ? u + tables.onlineSkillUtility[service]! * citizens.skill[citizen]! : tables.proxyUtility[pair]!;
+    } else {
+      const key = channel * tables.districtCount + (channel === Channel.phone ? 0 : district);
       u -= choice.betaWaitPerDay * state.queues.expectedWaitDays[key]!;
     }
-    if (channel === Channel.online || channel === Channel.assisted) u += digitalAppeal;
-    if (channel === Channel.online) {
-      const proxy = citizens.access[citizen] !== 1;
-      const skill = proxy ? choice.helperSkill : citizens.skill[citizen]!;
-      u -= choice.betaEffort * onlineEffort(complexity, transactions, skill, currentUsability(state));
-      if (proxy) u -= choice.proxyPenalty;
-    }
+    if (channel === Channel.online || channel === Channel.assisted) u += digital;
     if (channel === last) u += choice.betaHabit;
     utility[channel] = u;
     if (u > best) best = u;

@@ -69,8 +69,12 @@ export function initialState(config: ModelConfig, ctx: SimContext): SimState {
   const state = createState(config);
   generatePopulation(state, config, ctx.streams.population);
   markConsentRefusers(state, state.policy.refusalThreshold);
-  const trust = state.recorder.initialTrustSum;
-  for (let c = 0; c < state.citizens.count; c++) trust[state.citizens.segment[c]!]! += state.citizens.trust[c]!;
+  const trust = state.citizens.trust;
+  for (let s = 0; s < config.segments.ids.length; s++) {
+    let sum = 0;
+    for (let c = state.segmentStart[s]!; c < state.segmentStart[s + 1]!; c++) sum += trust[c]!;
+    state.recorder.initialTrustSum[s] = sum;
+  }
   return state;
 }
 

@@ -4,12 +4,17 @@
  * through `serveNeed` or `needUnmet`, so the counters conserve needs:
  * arrived = met + unmet + pending.
  */
-import { Channel, channelBit, HUMAN_MASK, type ModelConfig } from './config.js';
-import { SegmentCounter as S, CityCounter as C, DistrictCounter as D } from './counters.js';
-import type { Rng } from './random/streams.js';
-import { addCity, addDistrict, addSegment, CitizenFlag, type SimContext, type SimState } from './state.js';
+import { Channel } from './config.js';
+import { SegmentCounter as S, CityCounter as C, CITY_COUNTER_COUNT, DistrictCounter as D } from './counters.js';
+import {
+  CitizenFlag,
+  districtRow,
+  phaseTables,
+  segmentRow,
+  type SimContext,
+  type SimState,
+} from './state.js';
 import { trustBad, trustGood, currentTrust } from './trust.js';
-import { transactionsFor, digitalDown } from './choice.js';
 
 const MET_BY_CHANNEL = [S.metOnline, S.metPhone, S.metCounter, S.metAssisted] as const;
 
@@ -25,13 +30,14 @@ export const UnmetReason = {
 /** Records an unmet need: counters, the citizen's flag and a bad experience. */
 export function needUnmet(state: SimState, ctx: SimContext, citizen: number, reason: number): void {
   const { config } = ctx;
-  const segmentCount = config.segments.ids.length;
   const segment = state.citizens.segment[citizen]!;
-  addSegment(state, segment, reason, 1, segmentCount);
-  if (digitalDown(state)) addSegment(state, segment, S.unmetDuringOutage, 1, segmentCount);
-  addDistrict(state, config.segments.district[segment]!, D.unmet, 1, config.districts.ids.length);
+  const segmentMonthly = state.recorder.segmentMonthly;
+  const row = segmentRow(state, segment, config.segments.ids.length);
+  segmentMonthly[row + reason]! += 1;
+  if (state.day < state.outageUntilDay) segmentMonthly[row + S.unmetDuringOutage]! += 1;
+  segmentMonthly[row + S.badExperiences]! += 1;
+  state.recorder.districtMonthly[districtRow(state, config.segments.district[segment]!, config.districts.ids.length) + D.unmet]! += 1;
   state.citizens.flags[citizen]! |= CitizenFlag.hadUnmet;
-  addSegment(state, segment, S.badExperiences, 1, segmentCount);
   trustBad(state, config, citizen, reason === UnmetReason.denied ? config.trust.weightWrongfulDenial : config.trust.weightUnmet);
 }
 
@@ -50,49 +56,57 @@ export function serveNeed(
   partnerServed: boolean,
 ): void {
   const { config, streams } = ctx;
+  const tables = phaseTables(state, config);
   const policy = state.policy;
-  const segmentCount = config.segments.ids.length;
-  const districtCount = config.districts.ids.length;
   const citizens = state.citizens;
+  const recorder = state.recorder;
   const segment = citizens.segment[citizen]!;
   const district = config.segments.district[segment]!;
-  const transactions = transactionsFor(config, policy, service);
+  const transactions = tables.transactions[service]!;
+  const segRow = segmentRow(state, segment, config.segments.ids.length);
+  const distRow = districtRow(state, district, tables.districtCount);
+  const cityRow = state.month * CITY_COUNTER_COUNT;
+  const segmentMonthly = recorder.segmentMonthly;
+  const cityMonthly = recorder.cityMonthly;
+  const districtMonthly = recorder.districtMonthly;
 
   // Cost of the transaction(s), to government or to partners.
-  const unitCost = partnerServed ? policy.partnerCostPerTransaction : policy.costPerTransaction[channel]!;
-  addCity(state, C.transactions, transactions);
-  addCity(state, C.needsServed, 1);
-  if (channel === Channel.assisted) addCity(state, C.assistedTransactions, transactions);
+  cityMonthly[cityRow + C.transactions]! += transactions;
+  cityMonthly[cityRow + C.needsServed]! += 1;
+  if (channel === Channel.assisted) cityMonthly[cityRow + C.assistedTransactions]! += transactions;
   if (partnerServed) {
-    addCity(state, C.partnerCost, unitCost * transactions);
-    addCity(state, C.partnerTransactions, transactions);
-  }
-  else {
-    addCity(state, C.costTransactions, unitCost * transactions);
-    addSegment(state, segment, S.governmentCostTransactions, unitCost * transactions, segmentCount);
+    cityMonthly[cityRow + C.partnerCost]! += tables.partnerNeedCost[service]!;
+    cityMonthly[cityRow + C.partnerTransactions]! += transactions;
+  } else {
+    const cost = tables.needCost[service * 4 + channel]!;
+    cityMonthly[cityRow + C.costTransactions]! += cost;
+    segmentMonthly[segRow + S.governmentCostTransactions]! += cost;
   }
   // Citizen time: travel and handling.
-  let hours = policy.handlingHours[channel]! * transactions * (0.5 + config.services.complexity[service]!);
-  if (channel === Channel.counter) hours += config.districts.counterTravelHours[district]!;
-  else if (channel === Channel.assisted) hours += config.districts.assistedTravelHours[district]!;
-  addSegment(state, segment, S.citizenHours, hours, segmentCount);
+  segmentMonthly[segRow + S.citizenHours]! += tables.hours[(district * tables.serviceCount + service) * 4 + channel]!;
   // Data collected and kept.
-  state.recordsHeld += config.services.dataFields[service]! * policy.dataCollectionMultiplier * transactions;
-  addDistrict(state, district, D.recordedDemand, channel === Channel.counter ? policy.offlineRecordShare : 1, districtCount);
+  state.recordsHeld += tables.recordsPerNeed[service]!;
+  districtMonthly[distRow + D.recordedDemand]! += channel === Channel.counter ? policy.offlineRecordShare : 1;
   if (channel === Channel.counter) {
-    addDistrict(state, district, D.counterServed, 1, districtCount);
-    if (state.day - arrivalDay <= policy.kpiProcessingDaysTarget) addDistrict(state, district, D.counterWithinTarget, 1, districtCount);
+    districtMonthly[distRow + D.counterServed]! += 1;
+    if (state.day - arrivalDay <= policy.kpiProcessingDaysTarget) districtMonthly[distRow + D.counterWithinTarget]! += 1;
+  } else if (channel === Channel.online) {
+    districtMonthly[distRow + D.onlineTransactions]! += 1;
+    citizens.flags[citizen]! |= CitizenFlag.registered;
   }
-  if (channel === Channel.online) addDistrict(state, district, D.onlineTransactions, 1, districtCount);
-  addDistrict(state, district, D.transactions, 1, districtCount);
+  districtMonthly[distRow + D.transactions]! += 1;
   citizens.lastChannel[citizen] = channel;
-  if (channel === Channel.online) citizens.flags[citizen]! |= CitizenFlag.registered;
 
-  if (decisionWronglyDenies(state, config, streams.decisions, segment, service)) {
-    addSegment(state, segment, S.wrongfulDenials, 1, segmentCount);
-    if (policy.appealAvailable && streams.decisions() < Math.min(1, policy.appealProb * (0.7 + 0.6 * currentTrust(state, config, citizen)))) {
-      addSegment(state, segment, S.appeals, 1, segmentCount);
-      addCity(state, C.costAppeals, policy.appealCost);
+  // The decision: automated or human, maybe a wrongful denial.
+  const rng = streams.decisions;
+  const automationShare = tables.automationShare[service]!;
+  const automated = automationShare > 0 && rng() < automationShare;
+  const errorRate = automated ? policy.automatedErrorBySegment[segment]! : policy.humanErrorRate;
+  if (errorRate > 0 && rng() < errorRate) {
+    segmentMonthly[segRow + S.wrongfulDenials]! += 1;
+    if (policy.appealAvailable && rng() < Math.min(1, policy.appealProb * (0.7 + 0.6 * currentTrust(state, config, citizen)))) {
+      segmentMonthly[segRow + S.appeals]! += 1;
+      cityMonthly[cityRow + C.costAppeals]! += policy.appealCost;
       state.appeals.push({ day: state.day + policy.appealDelayDays, citizen, channel, arrivalDay });
     } else {
       needUnmet(state, ctx, citizen, UnmetReason.denied);
@@ -102,44 +116,39 @@ export function serveNeed(
   needMet(state, ctx, citizen, channel, arrivalDay);
 }
 
-/** Whether the decision on this need wrongly denies it (automated or human). */
-function decisionWronglyDenies(state: SimState, config: ModelConfig, rng: Rng, segment: number, service: number): boolean {
-  const policy = state.policy;
-  const automated = config.services.automatable[service] === 1 && policy.automationShare > 0 && rng() < policy.automationShare;
-  const errorRate = automated ? policy.automatedErrorBySegment[segment]! : policy.humanErrorRate;
-  return errorRate > 0 && rng() < errorRate;
-}
-
 /** Records a met need: counters, days to service, experience, learning by doing. */
 export function needMet(state: SimState, ctx: SimContext, citizen: number, channel: number, arrivalDay: number): void {
   const { config } = ctx;
+  const tables = phaseTables(state, config);
   const policy = state.policy;
-  const segmentCount = config.segments.ids.length;
   const citizens = state.citizens;
+  const recorder = state.recorder;
   const segment = citizens.segment[citizen]!;
   const days = state.day - arrivalDay;
-  addSegment(state, segment, S.met, 1, segmentCount);
-  addSegment(state, segment, MET_BY_CHANNEL[channel]!, 1, segmentCount);
-  addSegment(state, segment, S.daysToServiceSum, days, segmentCount);
-  addDistrict(state, config.segments.district[segment]!, D.met, 1, config.districts.ids.length);
-  const recorder = state.recorder;
+  const segmentMonthly = recorder.segmentMonthly;
+  const row = segmentRow(state, segment, config.segments.ids.length);
+  segmentMonthly[row + S.met]! += 1;
+  segmentMonthly[row + MET_BY_CHANNEL[channel]!]! += 1;
+  segmentMonthly[row + S.daysToServiceSum]! += days;
+  recorder.districtMonthly[districtRow(state, config.segments.district[segment]!, tables.districtCount) + D.met]! += 1;
   recorder.daysToService[segment * recorder.daysToServiceBins + Math.min(days, recorder.daysToServiceBins - 1)]!++;
-  if (policy.extraApps > 0) addCity(state, C.appUses, policy.appUsePerNeed * policy.extraApps);
+  if (policy.extraApps > 0) recorder.cityMonthly[state.month * CITY_COUNTER_COUNT + C.appUses]! += policy.appUsePerNeed * policy.extraApps;
   // Served digitally because no human channel was open: being forced.
-  const forced = channel === Channel.online && (humanChannelsOpen(state) & ~channelBit(Channel.assisted)) === 0;
+  const forced = channel === Channel.online && tables.onlineForced;
   if (forced) {
-    addSegment(state, segment, S.forced, 1, segmentCount);
+    segmentMonthly[row + S.forced]! += 1;
     trustBad(state, config, citizen, config.trust.weightForced);
   }
   if (days > config.trust.longWaitDays) {
-    addSegment(state, segment, S.badExperiences, 1, segmentCount);
+    segmentMonthly[row + S.badExperiences]! += 1;
     trustBad(state, config, citizen, config.trust.weightLongWait);
   } else if (!forced) {
-    addSegment(state, segment, S.goodExperiences, 1, segmentCount);
+    segmentMonthly[row + S.goodExperiences]! += 1;
     trustGood(state, config, citizen);
   }
   if (channel === Channel.online && citizens.access[citizen] === 1) {
-    citizens.skill[citizen] = citizens.skill[citizen]! + policy.learningRate * (1 - citizens.skill[citizen]!);
+    const skill = citizens.skill[citizen]!;
+    citizens.skill[citizen] = skill + policy.learningRate * (1 - skill);
   }
 }
 
@@ -147,6 +156,6 @@ export function needMet(state: SimState, ctx: SimContext, citizen: number, chann
 export function humanChannelsOpen(state: SimState): number {
   const open = state.policy.channelOpen;
   let mask = 0;
-  for (let channel = 1; channel < open.length; channel++) if (open[channel] === 1) mask |= channelBit(channel);
-  return mask & HUMAN_MASK;
+  for (let channel = 1; channel < open.length; channel++) if (open[channel] === 1) mask |= 1 << channel;
+  return mask & 0b1110;
 }

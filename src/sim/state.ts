@@ -14,6 +14,7 @@ import {
   DISTRICT_COUNTER_COUNT,
   SEGMENT_COUNTER_COUNT,
 } from './counters.js';
+import { createPhaseTables, refreshPhaseTables, type PhaseTables } from './phase-tables.js';
 import { createExpiryLists, createNeedPool, createQueueSet, type ExpiryLists, type NeedPool, type QueueSet } from './queues.js';
 import type { Streams } from './random/streams.js';
 
@@ -106,7 +107,11 @@ export interface SimState {
   arrivalCitizen: Int32Array;
   arrivalService: Uint8Array;
   arrivalCount: number;
+  /** A sum over the citizens read ahead of routing (kept so the reads are not optimized away). */
+  touched: number;
   readonly recorder: Recorder;
+  /** Lookup tables of the policy in force (see phase-tables.ts); refreshed through `phaseTables`. */
+  readonly tables: PhaseTables;
   /** exp(−reversionPerDay · d) for d days. */
   readonly trustDecay: Float64Array;
 }
@@ -150,6 +155,8 @@ export function createState(config: ModelConfig): SimState {
   for (let d = 0; d < decay.length; d++) decay[d] = Math.exp(-config.trust.reversionPerDay * d);
   const first = config.phases[0];
   if (first === undefined) throw new RangeError('a model needs at least one policy phase');
+  const tables = createPhaseTables(config);
+  refreshPhaseTables(tables, config, first, Math.min(1, first.usability));
   return {
     day: 0,
     month: 0,
@@ -180,6 +187,7 @@ export function createState(config: ModelConfig): SimState {
     arrivalCitizen: new Int32Array(1024),
     arrivalService: new Uint8Array(1024),
     arrivalCount: 0,
+    touched: 0,
     recorder: {
       segmentMonthly: new Float64Array(config.months * segmentCount * SEGMENT_COUNTER_COUNT),
       cityMonthly: new Float64Array(config.months * CITY_COUNTER_COUNT),
@@ -189,8 +197,31 @@ export function createState(config: ModelConfig): SimState {
       daysToServiceBins,
       events: [],
     },
+    tables,
     trustDecay: decay,
   };
+}
+
+/**
+ * The lookup tables of the policy and usability in force, rebuilt first if
+ * either changed (or the config is another one). Cost O(1) when current.
+ */
+export function phaseTables(state: SimState, config: ModelConfig): PhaseTables {
+  const tables = state.tables;
+  const policy = state.policy;
+  const usability = Math.min(1, policy.usability + state.usabilityGain);
+  if (tables.policy !== policy || tables.config !== config || tables.usability !== usability) refreshPhaseTables(tables, config, policy, usability);
+  return tables;
+}
+
+/** Index of the current month's row of a segment in `segmentMonthly`. */
+export function segmentRow(state: SimState, segment: number, segmentCount: number): number {
+  return (state.month * segmentCount + segment) * SEGMENT_COUNTER_COUNT;
+}
+
+/** Index of the current month's row of a district in `districtMonthly`. */
+export function districtRow(state: SimState, district: number, districtCount: number): number {
+  return (state.month * districtCount + district) * DISTRICT_COUNTER_COUNT;
 }
 
 /** Adds to a segment counter of the current month. */

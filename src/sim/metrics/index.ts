@@ -3,4 +3,4 @@ export { summarize, type RunSummary, type GroupMetrics, type SegmentMetrics, typ
 export { headlineMetrics, describeMetric, GROUP_REPORTERS, RUN_REPORTERS, type Reporter } from './headline.js';
 export { monthlyRows, type MonthlyRow } from './monthly.js';
 export { scorecard, type ScorecardRow, type Verdict } from './scorecard.js';
-export { checkInvariants, type InvariantViolation } from './invariants.js';
+export { checkInvariants, checkSummaryInvariants, type InvariantViolation } from './invariants.js';

@@ -51,7 +51,9 @@ export function scorecard(summary: Input): ScorecardRow[] {
   add({
     id: 'H2', name: 'Inclusive', indicator: 'disparity ratio: worst segment met share / best segment met share',
     value: inclusion.disparityRatio, unit: 'ratio', higherIsBetter: true, verdict: grade(inclusion.disparityRatio, 0.95, 0.85, true),
-    sentence: `The worst-served segment (${inclusion.worstSegment}) has ${pct(summary.segments[inclusion.worstSegment]?.metShare ?? NaN)} of its needs met, against ${pct(summary.segments[inclusion.bestSegment]?.metShare ?? NaN)} for the best (${inclusion.bestSegment}).`,
+    sentence: inclusion.worstSegment === ''
+      ? 'No segment had a need resolved: there is no disparity to measure.'
+      : `The worst-served segment (${inclusion.worstSegment}) has ${pct(summary.segments[inclusion.worstSegment]?.metShare ?? NaN)} of its needs met, against ${pct(summary.segments[inclusion.bestSegment]?.metShare ?? NaN)} for the best (${inclusion.bestSegment}).`,
   });
   add({
     id: 'H3', name: 'Tailored', indicator: 'online attempts that fail',
@@ -69,7 +71,7 @@ export function scorecard(summary: Input): ScorecardRow[] {
   add({
     id: 'H5', name: 'Integrated', indicator: 'transactions per served need (1 = one-stop)',
     value: transactionsPerNeed, unit: 'transactions/need', higherIsBetter: false, verdict: grade(transactionsPerNeed, 1.05, 1.5, false),
-    sentence: `A served need takes ${transactionsPerNeed.toFixed(2)} transactions with the administration.`,
+    sentence: Number.isFinite(transactionsPerNeed) ? `A served need takes ${transactionsPerNeed.toFixed(2)} transactions with the administration.` : 'No need was served: there are no transactions per need to count.',
   });
   const costPerNeed = summary.cost.costPerMetNeedGbp;
   add({

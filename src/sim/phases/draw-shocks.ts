@@ -43,16 +43,23 @@ function flushOutageWaits(state: SimState, ctx: SimContext): void {
   for (let district = 0; district < districtCount; district++) rerouteQueue(state, ctx, queueKey(Channel.online, district, districtCount));
 }
 
-/** A breach: a share of citizens is affected; each loses trust in proportion to privacy concern, softened by transparency. */
+/**
+ * A breach: each citizen is affected with probability shareAffected; each
+ * affected citizen loses trust in proportion to privacy concern, softened by
+ * transparency. The affected are found by geometric skips (the gap to the
+ * next affected citizen is Geometric(shareAffected)), the same law as a
+ * Bernoulli trial per citizen at O(affected) draws.
+ */
 function breach(state: SimState, ctx: SimContext): void {
   const { config, streams } = ctx;
   const policy = state.policy;
   const citizens = state.citizens;
   const segmentCount = config.segments.ids.length;
-  let affected = 0;
+  const share = policy.breachShareAffected;
   const softening = 1 - 0.7 * policy.transparency;
-  for (let c = 0; c < citizens.count; c++) {
-    if (streams.shocks() >= policy.breachShareAffected) continue;
+  const logMiss = share < 1 ? Math.log1p(-share) : -Infinity;
+  let affected = 0;
+  for (let c = share > 0 ? nextAffected(streams.shocks, -1, logMiss) : citizens.count; c < citizens.count; c = nextAffected(streams.shocks, c, logMiss)) {
     affected++;
     // Citizens affected are counted once however many breaches reach them; the trust shock repeats.
     if ((citizens.flags[c]! & CitizenFlag.breached) === 0) {
@@ -64,4 +71,11 @@ function breach(state: SimState, ctx: SimContext): void {
   addCity(state, C.breaches, 1);
   addCity(state, C.costBreaches, affected * policy.breachCostPerAffected);
   state.recorder.events.push({ day: state.day, kind: 'breach', detail: `data breach affecting ${affected} simulated citizens` });
+}
+
+/** The next affected citizen after `citizen`: a Geometric skip, log(1 − share) given. */
+function nextAffected(rng: () => number, citizen: number, logMiss: number): number {
+  if (logMiss === -Infinity) return citizen + 1;
+  const gap = Math.floor(Math.log(1 - rng()) / logMiss);
+  return gap < 2 ** 31 ? citizen + 1 + gap : Infinity;
 }

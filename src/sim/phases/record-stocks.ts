@@ -9,7 +9,6 @@
 import { SEGMENT_COUNTER_COUNT, SegmentCounter as S, CityCounter as C, DistrictCounter as D } from '../counters.js';
 import { currentUsability } from '../choice.js';
 import { addDistrict, CitizenFlag, setCity, type SimContext, type SimState } from '../state.js';
-import { currentTrust } from '../trust.js';
 import { appealsPending } from './resolve-appeals.js';
 
 export function recordStocks(state: SimState, ctx: SimContext): void {
@@ -25,8 +24,10 @@ export function recordStocks(state: SimState, ctx: SimContext): void {
     let registered = 0;
     const start = state.segmentStart[s]!;
     const end = state.segmentStart[s + 1]!;
+    const baseline = config.segments.trustMean[s]!;
     for (let c = start; c < end; c++) {
-      trust += currentTrust(state, config, c);
+      // Trust with reversion to today, read without writing it back (as currentTrust would compute it).
+      trust += baseline + (citizens.trust[c]! - baseline) * state.trustDecay[state.day - citizens.trustDay[c]!]!;
       skill += citizens.skill[c]!;
       const flags = citizens.flags[c]!;
       if ((flags & CitizenFlag.hadUnmet) !== 0) unmet++;

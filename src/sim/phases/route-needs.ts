@@ -3,33 +3,73 @@
  * channels usable now), tries online and falls back on failure, or joins a
  * staffed queue; a need with no usable channel left is unmet — unless the
  * digital channels are only down for an outage, when it waits for them.
+ * Per need: table lookups for what depends on segment, service and policy,
+ * at most three exponentials, nothing allocated but a pool record.
  * Writes: needs' channels and queue places, online outcomes, counters.
  */
-import { Channel, channelBit, type ModelConfig } from '../config.js';
+import { Channel, channelBit } from '../config.js';
 import { SegmentCounter as S, DistrictCounter as D } from '../counters.js';
-import { currentUsability, chooseChannel, digitalDown, effectiveSkill, onlineEffort, probFailOnline, transactionsFor } from '../choice.js';
+import { drawChannel, usableChannels } from '../choice.js';
 import { needUnmet, serveNeed, UnmetReason } from '../outcomes.js';
+import type { PhaseTables } from '../phase-tables.js';
 import { allocateNeed, dequeueWaiting, enqueue, fileByDeadline, Link, NeedStatus, NONE, unlinkNeed } from '../queues.js';
-import { addDistrict, addSegment, CitizenFlag, NO_CHANNEL, queueKey, type SimContext, type SimState } from '../state.js';
-import { availableChannels } from '../choice.js';
+import { CitizenFlag, districtRow, NO_CHANNEL, phaseTables, segmentRow, type SimContext, type SimState } from '../state.js';
 import { trustBad } from '../trust.js';
 
 const FAILURE_SHIFT = 4;
 const FAILURE_UNIT = 1 << FAILURE_SHIFT;
+const ONLINE = channelBit(Channel.online);
+
+/** Arrivals whose citizens are brought into cache together before they are routed. */
+const CHUNK = 128;
 
 export function routeNeeds(state: SimState, ctx: SimContext): void {
-  const { config } = ctx;
-  for (let i = 0; i < state.arrivalCount; i++) {
-    const citizen = state.arrivalCitizen[i]!;
-    const service = state.arrivalService[i]!;
-    const segment = state.citizens.segment[citizen]!;
-    const patience = Math.max(1, Math.round(config.segments.patienceDays[segment]! * config.services.patienceFactor[service]!));
-    if (!consents(state, ctx, citizen)) {
-      needUnmet(state, ctx, citizen, UnmetReason.refused);
-      continue;
+  const tables = phaseTables(state, ctx.config);
+  const serviceCount = tables.serviceCount;
+  const segmentOf = state.citizens.segment;
+  const consentAsked = state.policy.consentOrNoService;
+  const day = state.day;
+  for (let first = 0; first < state.arrivalCount; first += CHUNK) {
+    const last = Math.min(state.arrivalCount, first + CHUNK);
+    state.touched = touchCitizens(state, first, last);
+    for (let i = first; i < last; i++) {
+      const citizen = state.arrivalCitizen[i]!;
+      const service = state.arrivalService[i]!;
+      const pair = segmentOf[citizen]! * serviceCount + service;
+      if (consentAsked && !consents(state, ctx, citizen)) {
+        needUnmet(state, ctx, citizen, UnmetReason.refused);
+        continue;
+      }
+      route(state, ctx, tables, citizen, service, pair, day, day + tables.patienceDays[pair]!, 0, NONE, true);
     }
-    routeNeed(state, ctx, citizen, service, state.day, state.day + patience, 0, NONE, true);
   }
+}
+
+/**
+ * Reads every column of the citizens of arrivals [first, last) once. The
+ * reads are independent, so the processor fetches their cache lines in
+ * parallel; routing then finds them in cache instead of waiting on memory
+ * need by need (a large city's columns do not fit in cache). No effect on
+ * results.
+ */
+function touchCitizens(state: SimState, first: number, last: number): number {
+  const citizens = state.citizens;
+  let sink = 0;
+  for (let i = first; i < last; i++) {
+    const c = state.arrivalCitizen[i]!;
+    sink +=
+      citizens.segment[c]! +
+      citizens.access[c]! +
+      citizens.helper[c]! +
+      citizens.flags[c]! +
+      citizens.lastChannel[c]! +
+      citizens.trustDay[c]! +
+      citizens.trust[c]! +
+      citizens.skill[c]! +
+      citizens.privacy[c]! +
+      citizens.motivation[c]!;
+  }
+  return sink;
 }
 
 /**
@@ -63,46 +103,67 @@ export function routeNeed(
   slot: number,
   fresh: boolean,
 ): void {
+  const tables = phaseTables(state, ctx.config);
+  const pair = state.citizens.segment[citizen]! * tables.serviceCount + service;
+  route(state, ctx, tables, citizen, service, pair, arrivalDay, deadline, triedBefore, slot, fresh);
+}
+
+/** `routeNeed` with the tables and the (segment, service) pair looked up. */
+function route(
+  state: SimState,
+  ctx: SimContext,
+  tables: PhaseTables,
+  citizen: number,
+  service: number,
+  pair: number,
+  arrivalDay: number,
+  deadline: number,
+  triedBefore: number,
+  slot: number,
+  fresh: boolean,
+): void {
   const { config, streams } = ctx;
   const policy = state.policy;
-  const segmentCount = config.segments.ids.length;
-  const districtCount = config.districts.ids.length;
-  const segment = state.citizens.segment[citizen]!;
+  const citizens = state.citizens;
+  const segment = citizens.segment[citizen]!;
   const district = config.segments.district[segment]!;
+  const daysLeft = deadline - state.day;
   let tried = triedBefore;
   for (;;) {
-    const mask = availableChannels(state, config, citizen, service, tried, deadline - state.day);
-    const channel = chooseChannel(state, config, streams.choice, citizen, service, mask);
-    if (fresh && (channel === NO_CHANNEL || (channelBit(channel) & ~channelBit(Channel.online)) !== 0)) {
-      addDistrict(state, district, D.humanDemand, 1, districtCount);
+    const mask = usableChannels(state, tables, citizen, pair, district, tried, daysLeft);
+    const channel = drawChannel(state, config, tables, streams.choice, citizen, service, pair, district, mask);
+    if (fresh && channel !== Channel.online) {
+      state.recorder.districtMonthly[districtRow(state, district, tables.districtCount) + D.humanDemand]! += 1;
       fresh = false;
     }
     if (channel === NO_CHANNEL) {
-      if (digitalDown(state) && wouldBeOnlineUsable(state, config, citizen, service, tried) && deadline > state.day) {
-        waitForRestoration(state, ctx, citizen, service, arrivalDay, deadline, tried, slot);
+      if (state.day < state.outageUntilDay && wouldBeOnlineUsable(state, tables, citizen, pair, tried) && deadline > state.day) {
+        park(state, tables, citizen, service, arrivalDay, deadline, tried, slot, Channel.online * tables.districtCount + district);
         return;
       }
       finishSlot(state, slot);
-      needUnmet(state, ctx, citizen, (tried & channelBit(Channel.online)) !== 0 ? UnmetReason.onlineFailed : UnmetReason.noChannel);
+      needUnmet(state, ctx, citizen, (tried & ONLINE) !== 0 ? UnmetReason.onlineFailed : UnmetReason.noChannel);
       return;
     }
     if (channel === Channel.online) {
-      addSegment(state, segment, S.onlineAttempts, 1, segmentCount);
-      if (state.citizens.access[citizen] !== 1) addSegment(state, segment, S.proxyUses, 1, segmentCount);
-      const effort = onlineEffort(
-        config.services.complexity[service]!,
-        transactionsFor(config, policy, service),
-        effectiveSkill(state, config, citizen),
-        currentUsability(state),
-      );
-      if (streams.outcomes() < probFailOnline(effort, policy.failureScale)) {
-        addSegment(state, segment, S.onlineFailures, 1, segmentCount);
-        addSegment(state, segment, S.citizenHours, policy.failedAttemptHours, segmentCount);
-        addSegment(state, segment, S.badExperiences, 1, segmentCount);
+      const segmentMonthly = state.recorder.segmentMonthly;
+      const row = segmentRow(state, segment, config.segments.ids.length);
+      segmentMonthly[row + S.onlineAttempts]! += 1;
+      let failProb: number;
+      if (citizens.access[citizen] === 1) {
+        failProb = 1 - tables.successAtZeroSkill[service]! * Math.exp(tables.failSkill[service]! * citizens.skill[citizen]!);
+      } else {
+        segmentMonthly[row + S.proxyUses]! += 1;
+        failProb = tables.proxyFailProb[service]!;
+      }
+      if (streams.outcomes() < failProb) {
+        segmentMonthly[row + S.onlineFailures]! += 1;
+        segmentMonthly[row + S.citizenHours]! += policy.failedAttemptHours;
+        segmentMonthly[row + S.badExperiences]! += 1;
         trustBad(state, config, citizen, config.trust.weightFailedAttempt);
         // Failures are counted in the high bits of `tried`; online leaves the choice set after the last allowed one.
         tried += FAILURE_UNIT;
-        if (tried >>> FAILURE_SHIFT >= policy.maxOnlineAttempts) tried |= channelBit(Channel.online);
+        if (tried >>> FAILURE_SHIFT >= policy.maxOnlineAttempts) tried |= ONLINE;
         continue;
       }
       finishSlot(state, slot);
@@ -110,19 +171,7 @@ export function routeNeed(
       return;
     }
     // A staffed channel: join its queue.
-    const need = slot === NONE ? allocateNeed(state.pool) : slot;
-    const pool = state.pool;
-    if (slot === NONE) {
-      pool.citizen[need] = citizen;
-      pool.service[need] = service;
-      pool.arrivalDay[need] = arrivalDay;
-      pool.deadline[need] = deadline;
-      fileByDeadline(state.expiry, pool, need);
-    }
-    pool.tried[need] = tried;
-    pool.transactions[need] = transactionsFor(config, policy, service);
-    pool.joinDay[need] = state.day;
-    enqueue(state.queues, pool, queueKey(channel, channel === Channel.phone ? 0 : district, districtCount), need);
+    park(state, tables, citizen, service, arrivalDay, deadline, tried, slot, channel * tables.districtCount + (channel === Channel.phone ? 0 : district));
     return;
   }
 }
@@ -140,27 +189,30 @@ export function rerouteQueue(state: SimState, ctx: SimContext, key: number): voi
 }
 
 /** Whether online would be usable for this need were the digital channels up. */
-function wouldBeOnlineUsable(state: SimState, config: ModelConfig, citizen: number, service: number, tried: number): boolean {
-  const bit = channelBit(Channel.online);
+function wouldBeOnlineUsable(state: SimState, tables: PhaseTables, citizen: number, pair: number, tried: number): boolean {
   return (
     state.policy.channelOpen[Channel.online] === 1 &&
-    (config.services.channelMask[service]! & bit & ~tried) !== 0 &&
+    (tables.staticMask[pair]! & ONLINE & ~tried) !== 0 &&
     (state.citizens.access[citizen] === 1 || state.citizens.helper[citizen] === 1)
   );
 }
 
-/** Parks a need in the online queue of its district until the digital channels are back. */
-function waitForRestoration(
+/**
+ * Puts a need in a queue: a staffed channel's, or its district's online
+ * queue to wait out an outage. A need new to the pool gets a record filed
+ * under its deadline.
+ */
+function park(
   state: SimState,
-  ctx: SimContext,
+  tables: PhaseTables,
   citizen: number,
   service: number,
   arrivalDay: number,
   deadline: number,
   tried: number,
   slot: number,
+  key: number,
 ): void {
-  const { config } = ctx;
   const pool = state.pool;
   const need = slot === NONE ? allocateNeed(pool) : slot;
   if (slot === NONE) {
@@ -171,10 +223,9 @@ function waitForRestoration(
     fileByDeadline(state.expiry, pool, need);
   }
   pool.tried[need] = tried;
-  pool.transactions[need] = transactionsFor(config, state.policy, service);
+  pool.transactions[need] = tables.transactions[service]!;
   pool.joinDay[need] = state.day;
-  const district = config.segments.district[state.citizens.segment[citizen]!]!;
-  enqueue(state.queues, pool, queueKey(Channel.online, district, config.districts.ids.length), need);
+  enqueue(state.queues, pool, key, need);
 }
 
 /** Marks a pooled need as done and drops it from its queue list. */

@@ -1,0 +1,191 @@
+/**
+ * `npm run bench`: how fast and how lean the engine is, in figures.
+ *
+ *   npm run bench [-- --sizes 100000,1000000,10000000] [--no-megacity] [--no-sweep] [--no-baseline]
+ *
+ *   bench/city-run.ts ×size ──► wall, CPU, needs, ns per need, peak RSS, bytes per citizen
+ *   (each size in a fresh child process, so the RSS is that size's alone)
+ *   25M megacity        ──► the same, one core
+ *   bench/sweep.ts      ──► sweep runs per second with 1 and 2 workers
+ *   bench/baseline-objects.ts at the baseline size ──► ratio typed / objects
+ *   ──► a table on stdout, bench/results.json
+ *
+ * The city is bench/all-mechanisms.yaml (the default city with every
+ * mechanism of docs/model.md switched on) over one simulated year. The
+ * child scripts are bundled once with esbuild and run with plain node.
+ * Figures, not assertions: nothing here fails on a slow machine.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+interface CityFigures {
+  readonly engine: string;
+  readonly citizens: number;
+  readonly months: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly needs: number;
+  readonly served: number;
+  readonly breaches: number;
+  readonly nsPerNeed: number;
+  readonly cpuNsPerNeed: number;
+  readonly peakRssBytes: number;
+  readonly bytesPerCitizen: number;
+  readonly columnBytesPerCitizen: number | null;
+}
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,1000000,10000000' },
+    megacity: { type: 'string', default: '25000000' },
+    'no-megacity': { type: 'boolean', default: false },
+    'no-sweep': { type: 'boolean', default: false },
+    'no-baseline': { type: 'boolean', default: false },
+    'baseline-size': { type: 'string', default: '1000000' },
+    'sweep-runs': { type: 'string', default: '80' },
+    out: { type: 'string' },
+  },
+});
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const sizes = values.sizes.split(',').map(Number);
+const megacitySize = Number(values.megacity);
+const baselineSize = Number(values['baseline-size']);
+const say = (text: string): void => void process.stdout.write(`${text}\n`);
+
+const machine = {
+  node: process.version,
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGb: totalmem() / 2 ** 30,
+  loadAverageAtStart: loadavg()[0] ?? 0,
+};
+say(`dgsim bench: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb.toFixed(0)} GB, node ${machine.node}, load average ${machine.loadAverageAtStart.toFixed(1)}`);
+say('city: bench/all-mechanisms.yaml (default city, every mechanism on), one simulated year, seed 1; each size in a fresh process');
+
+const work = mkdtempSync(join(tmpdir(), 'dgsim-bench-'));
+const bundle = join(work, 'city-run.mjs');
+await build({
+  entryPoints: [join(here, 'city-run.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: bundle,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
+
+/** Runs one city in a fresh node process and returns its figures. */
+function runCity(size: number, engine: 'typed' | 'objects'): CityFigures {
+  const result = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', bundle, '--size', String(size), '--engine', engine, '--scenario', join(here, 'all-mechanisms.yaml')],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (result.status !== 0) throw new Error(`city-run ${engine} ${size} failed (${result.status ?? result.signal}): ${result.stderr}`);
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as CityFigures;
+}
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-GB');
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+function row(figures: CityFigures): string {
+  return [
+    int(figures.citizens).padStart(12),
+    `${(figures.wallMs / 1000).toFixed(1)} s`.padStart(9),
+    `${(figures.cpuMs / 1000).toFixed(1)} s`.padStart(9),
+    int(figures.needs).padStart(12),
+    int(figures.nsPerNeed).padStart(8),
+    int(figures.cpuNsPerNeed).padStart(8),
+    mb(figures.peakRssBytes).padStart(9),
+    figures.bytesPerCitizen.toFixed(0).padStart(8),
+  ].join('  ');
+}
+const header = ['citizens', 'wall', 'CPU', 'needs', 'ns/need', 'CPU ns', 'peak RSS', 'B/cit.'];
+const widths = [12, 9, 9, 12, 8, 8, 9, 8];
+const headerLine = header.map((h, i) => h.padStart(widths[i]!)).join('  ');
+
+say('');
+say('Typed-array engine');
+say(headerLine);
+const cities: CityFigures[] = [];
+for (const size of sizes) {
+  const figures = runCity(size, 'typed');
+  cities.push(figures);
+  say(row(figures));
+}
+let megacity: CityFigures | null = null;
+if (!values['no-megacity']) {
+  megacity = runCity(megacitySize, 'typed');
+  say(`${row(megacity)}   (megacity)`);
+}
+say(`(ns/need = wall time / needs arrived, population generation included; CPU ns = the same with CPU time; B/cit. = peak RSS / citizens; the columns take ${cities[0]?.columnBytesPerCitizen ?? 23} B per citizen)`);
+
+let baseline: { objects: CityFigures; typed: CityFigures; ratioWall: number; ratioCpu: number } | null = null;
+if (!values['no-baseline']) {
+  const typed = cities.find((c) => c.citizens === baselineSize) ?? runCity(baselineSize, 'typed');
+  const objects = runCity(baselineSize, 'objects');
+  baseline = { objects, typed, ratioWall: objects.nsPerNeed / typed.nsPerNeed, ratioCpu: objects.cpuNsPerNeed / typed.cpuNsPerNeed };
+  say('');
+  say('Object-per-citizen baseline (bench/baseline-objects.ts: arrivals, logit choice, queues, trust only)');
+  say(headerLine);
+  say(row(objects));
+  say(`typed engine (every mechanism) vs baseline (core loop) at ${int(baselineSize)} citizens: ${baseline.ratioWall.toFixed(1)}× faster by wall time, ${baseline.ratioCpu.toFixed(1)}× by CPU time`);
+}
+
+let sweep: { text: string; rate1: number | null; rate2: number | null; speedUp: number | null } | null = null;
+if (!values['no-sweep']) {
+  say('');
+  say('Sweep throughput (bench/sweep.ts)');
+  const text = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'sweep.ts'), '--runs', values['sweep-runs']], { cwd: root, encoding: 'utf8' });
+  for (const line of text.trim().split('\n')) say(line);
+  const rate = (workers: number): number | null => {
+    const match = new RegExp(`${workers} workers? ?: .*?= ([0-9.]+) runs/s`).exec(text);
+    return match ? Number(match[1]) : null;
+  };
+  const rate1 = rate(1);
+  const rate2 = rate(2);
+  sweep = { text, rate1, rate2, speedUp: rate1 !== null && rate2 !== null ? rate2 / rate1 : null };
+}
+
+// Targets of the issue, as measured here.
+const at1M = cities.find((c) => c.citizens === 1_000_000);
+const targets = {
+  nsPerNeedAt1M: { target: 150, measured: at1M?.nsPerNeed ?? null, measuredCpu: at1M?.cpuNsPerNeed ?? null },
+  megacitySeconds: { target: 60, measured: megacity ? megacity.wallMs / 1000 : null, measuredCpu: megacity ? megacity.cpuMs / 1000 : null },
+  megacityRssGb: { target: 3, measured: megacity ? megacity.peakRssBytes / 2 ** 30 : null },
+  megacityBytesPerCitizen: { target: 100, measured: megacity?.bytesPerCitizen ?? null },
+  sweepSpeedUp: { target: 1.7, measured: sweep?.speedUp ?? null },
+  baselineRatio: { target: 30, measured: baseline?.ratioWall ?? null, measuredCpu: baseline?.ratioCpu ?? null },
+};
+const verdict = (measured: number | null, target: number, lowerIsBetter: boolean): string =>
+  measured === null ? 'not run' : (lowerIsBetter ? measured <= target : measured >= target) ? 'met' : 'NOT met';
+say('');
+say('Targets');
+say(`  ns per need at 1M ≤ 150: ${at1M ? `${int(at1M.nsPerNeed)} wall, ${int(at1M.cpuNsPerNeed)} CPU` : 'not run'} — ${verdict(at1M?.nsPerNeed ?? null, 150, true)}`);
+say(`  megacity one year ≤ 60 s: ${megacity ? `${(megacity.wallMs / 1000).toFixed(1)} s wall, ${(megacity.cpuMs / 1000).toFixed(1)} s CPU` : 'not run'} — ${verdict(targets.megacitySeconds.measured, 60, true)}`);
+say(`  megacity RSS ≤ 3 GB (≤ 100 B/citizen): ${megacity ? `${(megacity.peakRssBytes / 2 ** 30).toFixed(2)} GB, ${megacity.bytesPerCitizen.toFixed(0)} B/citizen` : 'not run'} — ${verdict(targets.megacityBytesPerCitizen.measured, 100, true)}`);
+say(`  sweep speed-up with 2 workers ≥ 1.7×: ${sweep?.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweep?.speedUp ?? null, 1.7, false)}`);
+say(`  ≥ 30× the object-per-citizen baseline: ${baseline ? `${baseline.ratioWall.toFixed(1)}× wall, ${baseline.ratioCpu.toFixed(1)}× CPU` : 'not run'} — ${verdict(baseline?.ratioWall ?? null, 30, false)}`);
+say(`load average at the end: ${(loadavg()[0] ?? 0).toFixed(1)} (other work on this machine inflates wall times; CPU times less so)`);
+
+const results = {
+  generatedAt: new Date().toISOString(),
+  machine: { ...machine, loadAverageAtEnd: loadavg()[0] ?? 0 },
+  scenario: 'bench/all-mechanisms.yaml',
+  cities,
+  megacity,
+  baseline,
+  sweep: sweep && { rate1: sweep.rate1, rate2: sweep.rate2, speedUp: sweep.speedUp, output: sweep.text },
+  targets,
+};
+const outFile = values.out ?? join(here, 'results.json');
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+say(`written: ${outFile}`);
+rmSync(work, { recursive: true, force: true });
