@@ -10,10 +10,15 @@
  *
  * const comparison = compare('scenarios/digital-only.yaml', 'scenarios/hybrid.yaml', { replications: 10, seed: 1 });
  * process.stdout.write(formatCompareText(comparison));
+ *
+ * const { runs } = await sweep('examples/sweeps/lhs.yaml', { outDir: 'out/lhs', workers: 4 });
  */
 import { compareScenarios, type Comparison, type CompareOptions } from './scenarios/compare.js';
 import { formatIssues, loadScenarioFile, parseScenarioText, type Scenario, type ScenarioInput, type ScenarioIssue } from './scenarios/index.js';
 import { runValidated, type RunResult } from './scenarios/run.js';
+import { loadSweepFile } from './scenarios/sweep/load-sweep.js';
+import { defaultWorkers } from './scenarios/sweep/pool.js';
+import { runSweep, type SweepOutcome, type SweepProgress } from './scenarios/sweep/run-sweep.js';
 
 /** A scenario that does not load or validate; `issues` says where and what, `message` is their text. */
 export class ScenarioError extends Error {
@@ -95,6 +100,55 @@ export function compare(a: ScenarioSourceInput, b: ScenarioSourceInput, options:
   return compareScenarios(loadScenario(a), loadScenario(b), options);
 }
 
+/** Options of `sweep`. */
+export interface SweepOptions {
+  /** Directory for plan.json, the journal, runs.csv and runs.jsonl. A directory holding part of the same sweep is resumed. */
+  readonly outDir: string;
+  /** Worker threads; default: every core. */
+  readonly workers?: number;
+  /** Run only shard `index` of `count` (run ids with id mod count = index); combine shards with `dgsim merge`. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Add replicates per point until the 95% CI half-width of `metric` is at most `halfWidth`, with at most `maxReplications` (default 50) per point. */
+  readonly targetCi?: { readonly metric: string; readonly halfWidth: number; readonly maxReplications?: number };
+  /** Called as runs finish (from the main thread). */
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
+
+/**
+ * Runs a sweep file (`dgsim sweep`): loads and checks it, runs every
+ * (point, replicate) on worker threads with common random numbers, and
+ * writes plan.json, runs.journal.jsonl, runs.csv and runs.jsonl to
+ * `outDir`, byte-identical whatever the number of workers. Failed runs are
+ * recorded, not thrown: see `failed`.
+ * Cost: one simulation per run, spread over the workers.
+ * @throws ScenarioError when the sweep file or its base scenario is invalid; Error when `outDir` holds another sweep,
+ *   the options are inconsistent (shard with targetCi, an unknown metric) or a file cannot be written.
+ * @example
+ * const outcome = await sweep('examples/sweeps/lhs.yaml', { outDir: 'out/lhs', workers: 4 });
+ * console.log(outcome.runs, outcome.failed, outcome.plan.pointCount);
+ */
+export async function sweep(file: string, options: SweepOptions): Promise<SweepOutcome> {
+  const loaded = loadSweepFile(file);
+  if (!loaded.ok) throw new ScenarioError(loaded.issues);
+  const workers = options.workers ?? defaultWorkers();
+  if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number of at least 1, got ${workers}`);
+  const { targetCi, shard } = options;
+  const result = await runSweep(
+    {
+      sweep: loaded.sweep,
+      outDir: options.outDir,
+      workers,
+      ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count } }),
+      ...(targetCi === undefined ? {} : { adaptive: { metric: targetCi.metric, halfWidth: targetCi.halfWidth, maxReplications: targetCi.maxReplications ?? 50 } }),
+    },
+    options.onProgress === undefined ? {} : { progress: options.onProgress },
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.outcome;
+}
+
+export type { SweepOutcome, SweepProgress } from './scenarios/sweep/run-sweep.js';
+export type { SweepPlan } from './scenarios/sweep/plan.js';
 export { runValidated, replicateSeed, InvariantError, type RunResult } from './scenarios/run.js';
 export { compareScenarios, type Comparison, type CompareOptions, type MetricComparison } from './scenarios/compare.js';
 export {
@@ -104,6 +158,7 @@ export {
   formatPath,
   scenarioSchema,
   scenarioJsonSchema,
+  sweepJsonSchema,
   scenarioHash,
   type LoadResult,
   type ParseResult,

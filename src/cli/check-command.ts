@@ -48,7 +48,6 @@ export function looksLikeSweep(file: string): boolean {
 
 /** The "ok" line of a valid file, or its issues (and the memory refusal of a scenario too big for the machine). */
 function checkFile(file: string, maxMemory: unknown): { ok: true; line: string } | { ok: false; issues: ScenarioIssue[] } | { ok: false; refusal: string } {
-  const shown = file;
   if (looksLikeSweep(file)) {
     const loaded = loadSweepFile(file);
     if (!loaded.ok) return { ok: false, issues: loaded.issues };
@@ -56,18 +55,18 @@ function checkFile(file: string, maxMemory: unknown): { ok: true; line: string }
     const runs = sweep.points.length * sweep.replications;
     return {
       ok: true,
-      line: `ok ${shown}: sweep "${sweep.name}", ${sweep.points.length.toLocaleString('en-GB')} points × ${sweep.replications} replicate${sweep.replications === 1 ? '' : 's'} = ${runs.toLocaleString('en-GB')} runs of ${sweep.baseFile}`,
+      line: `ok ${file}: sweep "${sweep.name}", ${sweep.points.length.toLocaleString('en-GB')} points × ${sweep.replications} replicate${sweep.replications === 1 ? '' : 's'} = ${runs.toLocaleString('en-GB')} runs of ${sweep.baseFile}`,
     };
   }
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) return { ok: false, issues: loaded.issues };
   const { scenario } = loaded;
-  const refusal = memoryRefusal(`a run of ${shown}`, [scenario], memoryLimit(maxMemory), (options) => estimateRunMemory(scenario, options));
+  const refusal = memoryRefusal(`a run of ${file}`, [scenario], memoryLimit(maxMemory), (options) => estimateRunMemory(scenario, options));
   if (refusal !== undefined) return { ok: false, refusal };
   const estimate = estimateRunMemory(scenario);
   return {
     ok: true,
-    line: `ok ${shown}: scenario "${scenario.name}", ${estimate.simulatedCitizens.toLocaleString('en-GB')} citizens simulated for ${scenario.horizonMonths} months, about ${formatBytes(estimate.totalBytes)} of memory`,
+    line: `ok ${file}: scenario "${scenario.name}", ${estimate.simulatedCitizens.toLocaleString('en-GB')} citizens simulated for ${scenario.horizonMonths} months, about ${formatBytes(estimate.totalBytes)} of memory`,
   };
 }
 

@@ -11,7 +11,9 @@
  *
  * Paths in a manifest are relative to the directory the command ran in, so
  * verify runs from there too. Supports the outputs of `dgsim run` and
- * `dgsim compare`; sweep directories have no manifest yet.
+ * `dgsim compare`; sweep directories have no manifest yet. The report
+ * (report.html, summary.md, charts/) is derived from the outputs and not in
+ * the manifest, so it is not re-made or compared.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -106,15 +108,19 @@ export function shellWords(text: string): string[] | undefined {
   return words;
 }
 
-/** The arguments with every `--out X` / `--out=X` replaced by one `--out directory` at the end. */
+/**
+ * The arguments of the re-run: every `--out X` / `--out=X` replaced by one
+ * `--out directory`, and `--no-report` (the report is derived from the
+ * outputs and not in the manifest; its PNGs depend on the machine's fonts).
+ */
 export function withOutDirectory(args: readonly string[], directory: string): string[] {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--out') i++;
-    else if (!arg.startsWith('--out=')) kept.push(arg);
+    else if (!arg.startsWith('--out=') && !/^--(no-)?report(=.*)?$/.test(arg)) kept.push(arg);
   }
-  return [...kept, '--out', directory];
+  return [...kept, '--out', directory, '--no-report'];
 }
 
 /** Reads and checks the manifest of `directory`, or says why it cannot be verified. */

@@ -5,6 +5,6 @@
 export { loadScenarioFile, scenarioHash, type LoadResult } from './load.js';
 export { parseScenarioText, parseScenarioSource, decodeUtf8, type ParseResult, type ReadFile, type SourceFile } from './parse.js';
 export { formatIssues, formatPath, type DocumentPath, type ScenarioIssue } from './issues.js';
-export { scenarioJsonSchema, type JsonSchema } from './json-schema.js';
+export { scenarioJsonSchema, sweepJsonSchema, type JsonSchema } from './json-schema.js';
 export { canonicalJson } from './canonical-json.js';
 export { scenarioSchema, type Scenario, type ScenarioInput } from './schema.js';

@@ -6,12 +6,13 @@
  *        ──► Scenario + files read + sha256 of its canonical JSON | issues
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { canonicalJson } from './canonical-json.js';
 import type { ScenarioIssue } from './issues.js';
 import { message } from './messages.js';
 import { parseScenarioSource, type ReadFile, type SourceFile } from './parse.js';
+import { readInputFile } from './read-input.js';
 import type { Scenario } from './schema.js';
 
 /** A loaded scenario, or why it could not be loaded. */
@@ -32,56 +33,45 @@ export function scenarioHash(scenario: Scenario): string {
   return createHash('sha256').update(canonicalJson(scenario), 'utf8').digest('hex');
 }
 
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function unreadableReason(error: unknown): string {
-  switch (errorCode(error)) {
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** Reads a file's bytes, with its real path as its identity for cycle detection. */
-function readSource(file: string): SourceFile {
+/**
+ * Reads a file's bytes, with its real path as its identity for cycle
+ * detection. `regularOnly` for files another file names (read-input.ts).
+ */
+function readSource(file: string, regularOnly: boolean): SourceFile {
   let key = file;
   try {
     key = realpathSync(file);
   } catch {
     // Missing files keep their own name as key; reading them reports the problem.
   }
-  try {
-    return { ok: true, file, key, content: readFileSync(file) };
-  } catch (error) {
-    return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR'
-      ? { ok: false, file, key, reason: 'not-found' }
-      : { ok: false, file, key, reason: 'unreadable', detail: unreadableReason(error) };
-  }
+  const read = readInputFile(file, { regularOnly });
+  return read.ok ? { ok: true, file, key, content: read.content } : { ok: false, file, key, reason: read.reason, detail: read.detail };
 }
 
-/** Resolves an `extends:` reference relative to the directory of the extending file. */
-const readExtended: ReadFile = (reference, fromFile) => readSource(isAbsolute(reference) ? normalize(reference) : join(dirname(fromFile), reference));
+/** Resolves an `extends:` reference relative to the directory of the extending file; only a regular file will do. */
+const readExtended: ReadFile = (reference, fromFile) => readSource(isAbsolute(reference) ? normalize(reference) : join(dirname(fromFile), reference), true);
+
+/** How a scenario file came to be read. */
+export interface LoadOptions {
+  /** True when another file names it (a sweep's `base:`): then it must be a regular file, not a device or pipe. Default false (the user named it). */
+  readonly namedByFile?: boolean;
+}
 
 /**
  * Loads and validates the scenario file at `path` (YAML or JSON), following
  * `extends` to local files relative to each extending file. Issues name files
  * as `path` names them (normalized), and the files they extend relative to it.
+ * Files are read with limits (read-input.ts): a file another file names must
+ * be a regular file, and none may exceed MAX_INPUT_BYTES.
  * Never throws: unreadable files are issues too.
  *
  * @example
  * const result = loadScenarioFile('scenarios/baseline.yaml');
  * if (!result.ok) process.stderr.write(formatIssues(result.issues) + '\n');
  */
-export function loadScenarioFile(path: string): LoadResult {
+export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadResult {
   const file = normalize(path);
-  const source = readSource(file);
+  const source = readSource(file, options.namedByFile ?? false);
   if (!source.ok) {
     const issue: ScenarioIssue =
       source.reason === 'not-found'

@@ -124,7 +124,8 @@ function readDocument(content: string | Uint8Array, file: string): { ok: true; r
       }),
     };
   }
-  if (doc.contents === null) return { ok: false, issues: [{ file, path: [], message: message.emptyFile(), code: 'empty_file' }] };
+  // An empty file has no place in it but its start: line 1, so the issue still reads `file:1: …`.
+  if (doc.contents === null) return { ok: false, issues: [{ file, line: 1, path: [], message: message.emptyFile(), code: 'empty_file' }] };
   const located = locateDocument(doc, text, lineCounter, file);
   if (located.root === undefined) return { ok: false, issues: located.issues };
   const root = located.root;

@@ -4,7 +4,7 @@
  */
 import type { ModelConfig } from '../sim/config.js';
 import { simulate, type RunOutput } from '../sim/engine.js';
-import { checkInvariants, headlineMetrics, summarize, type RunSummary } from '../sim/metrics/index.js';
+import { checkInvariants, checkSummaryInvariants, headlineMetrics, summarize, type RunSummary } from '../sim/metrics/index.js';
 import { compileScenario } from './compile.js';
 import type { Scenario } from './schema.js';
 
@@ -26,7 +26,8 @@ export class InvariantError extends Error {
 }
 
 /**
- * Runs a validated scenario with a seed.
+ * Runs a validated scenario with a seed, then checks the model's invariants
+ * on its counters and on its summary (`sim/metrics/invariants.ts`).
  * @throws InvariantError when the run breaks an invariant.
  * @example const { summary } = runValidated(scenario, 1);
  */
@@ -36,6 +37,8 @@ export function runValidated(scenario: Scenario, seed: number): RunResult {
   const violations = checkInvariants(output);
   if (violations.length > 0) throw new InvariantError(violations);
   const summary = summarize(config, output);
+  const summaryViolations = checkSummaryInvariants(summary);
+  if (summaryViolations.length > 0) throw new InvariantError(summaryViolations);
   return { scenario, seed, config, output, summary, headline: headlineMetrics(summary) };
 }
 

@@ -87,7 +87,8 @@ describe('dgsim run', () => {
 
   it('writes summary.json with provenance, headline and the whole summary', () => {
     const summary = JSON.parse(firstBytes['summary.json']!.toString('utf8')) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(summary)).toEqual(['provenance', 'scenario', 'seed', 'headline', 'summary']);
+    // undefinedValues lists what is null and why (docs/reliability.md); the tiny city has an untested scorecard row.
+    expect(Object.keys(summary)).toEqual(['provenance', 'scenario', 'seed', 'headline', 'summary', 'undefinedValues']);
     expect(summary.summary).toHaveProperty('scorecard');
     expect(summary.summary).toHaveProperty('byAge');
     expect(typeof summary.headline!['unmetRate']).toBe('number');

@@ -91,7 +91,7 @@ describe('reading and syntax', () => {
     ['comments only', '# nothing yet\n'],
   ])('reports an %s file', (_, text) => {
     const file = tmp.write('empty.yaml', text);
-    expect(shapes(issuesOf(loadScenarioFile(file)))).toEqual([{ file, path: [], code: 'empty_file' }]);
+    expect(shapes(issuesOf(loadScenarioFile(file)))).toEqual([{ file, line: 1, path: [], code: 'empty_file' }]);
   });
 
   it('reports bytes that are not UTF-8 at the first bad byte', () => {

@@ -11,7 +11,6 @@
  * Issues use the scenario loader's shape and wording, so `formatIssues`
  * prints both alike.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, normalize } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -24,6 +23,7 @@ import { formatPath, sortIssues, type DocumentPath, type ScenarioIssue } from '.
 import { loadScenarioFile } from '../load.js';
 import { describeExpected, describeValue, message } from '../messages.js';
 import { decodeUtf8 } from '../parse.js';
+import { readInputFile } from '../read-input.js';
 import { knownKeys, schemaAt } from '../schema-walk.js';
 import { scenarioSchema, type Scenario } from '../schema.js';
 import { locateDocument, toPlain, type Located } from '../source-map.js';
@@ -73,27 +73,14 @@ export function headlineMetricNames(scenario: Scenario): string[] {
   return names;
 }
 
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function readReason(error: unknown): string {
-  if (errorCode(error) === 'EISDIR') return 'it is a directory';
-  if (errorCode(error) === 'EACCES' || errorCode(error) === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The sweep file's document, located, or the issues that stop it being read. */
 function readSweepDocument(file: string): { ok: true; root: Located } | { ok: false; issues: ScenarioIssue[] } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const missing = errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR';
-    return { ok: false, issues: [{ file, path: [], code: missing ? 'file_not_found' : 'file_unreadable', message: missing ? sweepMessage.sweepNotFound(file) : sweepMessage.sweepUnreadable(file, readReason(error)) }] };
+  const read = readInputFile(file, { regularOnly: false });
+  if (!read.ok) {
+    const missing = read.reason === 'not-found';
+    return { ok: false, issues: [{ file, path: [], code: missing ? 'file_not_found' : 'file_unreadable', message: missing ? sweepMessage.sweepNotFound(file) : sweepMessage.sweepUnreadable(file, read.detail) }] };
   }
-  const decoded = decodeUtf8(bytes, file);
+  const decoded = decodeUtf8(read.content, file);
   if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
   const lineCounter = new LineCounter();
@@ -289,7 +276,7 @@ export function loadSweepFile(path: string): LoadSweepResult {
 
   const relative = (reference: string): string => (isAbsolute(reference) ? normalize(reference) : join(dirname(file), reference));
   const baseFile = relative(sweepFile.base);
-  const base = loadScenarioFile(baseFile);
+  const base = loadScenarioFile(baseFile, { namedByFile: true });
   if (!base.ok) return { ok: false, issues: [...base.issues, issueAt(root, ['base'], 'base_invalid', sweepMessage.baseNotLoaded())] };
 
   // Overrides, in the order written; a mapping merges into a mapping.
@@ -364,12 +351,11 @@ export function loadSweepFile(path: string): LoadSweepResult {
   const design = designSpecOf(sweepFile.design);
   const readPointsFile: ReadPointsFile = (reference) => {
     const pointsFile = relative(reference);
-    try {
-      return { ok: true, file: pointsFile, text: readFileSync(pointsFile, 'utf8') };
-    } catch (error) {
-      const missing = errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR';
-      return { ok: false, file: pointsFile, message: missing ? sweepMessage.csvNotFound(pointsFile) : sweepMessage.csvUnreadable(pointsFile, readReason(error)) };
-    }
+    const points = readInputFile(pointsFile, { regularOnly: true });
+    if (!points.ok) return { ok: false, file: pointsFile, message: points.reason === 'not-found' ? sweepMessage.csvNotFound(pointsFile) : sweepMessage.csvUnreadable(pointsFile, points.detail) };
+    const text = decodeUtf8(points.content, pointsFile);
+    if (!text.ok) return { ok: false, file: pointsFile, message: sweepMessage.csvUnreadable(pointsFile, `${text.issue.message} (line ${text.issue.line ?? 1})`) };
+    return { ok: true, file: pointsFile, text: text.text.startsWith('\uFEFF') ? text.text.slice(1) : text.text };
   };
   const built = buildDesignPoints(design, parameters, sweepFile.seed, readPointsFile);
   if (!built.ok) {
