@@ -38,7 +38,7 @@ describe('dgsim compare', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('replicate 1/3');
     expect(run.stderr).toContain('replicate 3/3');
-    expect(run.stderr).toContain('wrote compare.json, compare.csv, manifest.json to out/compare-tiny-vs-tiny-digital');
+    expect(run.stderr).toContain('wrote compare.json, compare.csv, monthly-a.csv, monthly-b.csv, manifest.json to out/compare-tiny-vs-tiny-digital');
   });
 
   it('prints one plain-language sentence with intervals first, then the table and the scorecards', () => {
@@ -54,7 +54,7 @@ describe('dgsim compare', () => {
 
   it('writes compare.json with every metric, consistent intervals and both scorecards', () => {
     const directory = join(cwd, 'out/compare-tiny-vs-tiny-digital');
-    expect(readdirSync(directory).sort()).toEqual(['compare.csv', 'compare.json', 'manifest.json']);
+    expect(readdirSync(directory).sort()).toEqual(['compare.csv', 'compare.json', 'manifest.json', 'monthly-a.csv', 'monthly-b.csv']);
     const result = JSON.parse(readFileSync(join(directory, 'compare.json'), 'utf8')) as {
       a: { name: string; files: string[]; hash: string };
       b: { name: string; files: string[]; hash: string };
@@ -104,9 +104,10 @@ describe('dgsim compare', () => {
     const directory = join(cwd, 'out/compare-tiny-vs-tiny-digital');
     const manifestText = readFileSync(join(directory, 'manifest.json'), 'utf8');
     const manifest = JSON.parse(manifestText) as { command: string; seed: number; replications: number; outputs: { file: string; sha256: string }[] };
-    expect(manifest.command).toBe('dgsim compare tiny.yaml tiny-digital.yaml --reps 3 --seed 5');
+    // The harness adds --no-report (see harness.ts): the manifest records the command exactly as run.
+    expect(manifest.command).toBe('dgsim compare tiny.yaml tiny-digital.yaml --reps 3 --seed 5 --no-report');
     expect(manifest.replications).toBe(3);
-    expect(manifest.outputs.map((output) => output.file)).toEqual(['compare.json', 'compare.csv']);
+    expect(manifest.outputs.map((output) => output.file)).toEqual(['compare.json', 'compare.csv', 'monthly-a.csv', 'monthly-b.csv']);
     for (const output of manifest.outputs) expect(output.sha256).toBe(fileSha256(join(directory, output.file)));
     const before = readFileSync(join(directory, 'compare.json'));
     const again = runDgsim(bin, ['compare', 'tiny.yaml', 'tiny-digital.yaml', '--reps', '3', '--seed', '5'], cwd);

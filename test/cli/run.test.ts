@@ -69,7 +69,8 @@ describe('dgsim run', () => {
     };
     expect(manifest.createdBy).toBe('dgsim');
     expect(manifest.dgsimVersion).toMatch(/^\d+\.\d+\.\d+/);
-    expect(manifest.command).toBe('dgsim run tiny.yaml --seed 3 --out out/a');
+    // The harness adds --no-report (see harness.ts): the manifest records the command exactly as run.
+    expect(manifest.command).toBe('dgsim run tiny.yaml --seed 3 --out out/a --no-report');
     expect(manifest.seed).toBe(3);
     expect(manifest.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.scenarioFiles[0]).toBe('tiny.yaml');
@@ -113,5 +114,16 @@ describe('dgsim run', () => {
     expect(byDefault.code).toBe(0);
     expect(existsSync(join(cwd, 'out/tiny/manifest.json'))).toBe(true);
     expect(byDefault.stderr).toContain('seed 1');
+  });
+
+  it('writes report.html, summary.md and the charts by default, and nothing of the report with --no-report', () => {
+    const withReport = runDgsim(bin, ['run', 'tiny.yaml', '--seed', '3', '--out', 'out/report'], cwd, { defaultReport: true });
+    expect(withReport.code, withReport.stderr).toBe(0);
+    for (const file of ['report.html', 'summary.md', 'charts']) expect(existsSync(join(cwd, 'out/report', file)), file).toBe(true);
+    // The report does not change the data outputs (the recorded command differs: --out).
+    expect(readFileSync(join(cwd, 'out/report', 'monthly.csv')).equals(firstBytes['monthly.csv']!)).toBe(true);
+    const summaryOf = (bytes: Buffer): unknown => (JSON.parse(bytes.toString('utf8')) as { summary: unknown }).summary;
+    expect(summaryOf(readFileSync(join(cwd, 'out/report', 'summary.json')))).toEqual(summaryOf(firstBytes['summary.json']!));
+    expect(existsSync(join(cwd, 'out/a', 'report.html'))).toBe(false);
   });
 });
