@@ -5,11 +5,14 @@
  * an interrupted or tampered run. The manifest of an earlier run is removed
  * before the first output is written, so it never vouches for new files.
  *
- *   outputs ──► remove old manifest ──► write each (atomic) ──► manifest.json (atomic)
+ * Temporary files a killed writer left for these outputs are removed on the
+ * next write (those of live processes are left alone).
+ *
+ *   outputs ──► remove old manifest (and dead writers' temporaries) ──► write each (atomic) ──► manifest.json (atomic)
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
 
 /** The name of the manifest in an output directory. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -40,6 +43,30 @@ export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Whether process `pid` is alive on this machine (a process we may not signal is alive too). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed writer left for `files` in
+ * `directory` (`.dgsim-tmp-<file>-<pid>-<random>`, see atomic-write.ts).
+ * Only those of processes no longer alive: a live writer keeps its own.
+ */
+async function removeDeadTemporaries(directory: string, files: readonly string[]): Promise<void> {
+  for (const entry of await readdir(directory)) {
+    const file = files.find((name) => entry.startsWith(`${TEMP_PREFIX}${name}-`));
+    if (file === undefined) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(entry.slice(`${TEMP_PREFIX}${file}-`.length))?.[1]);
+    if (Number.isSafeInteger(pid) && pid > 0 && !processAlive(pid)) await rm(join(directory, entry), { force: true });
+  }
+}
+
 /**
  * Writes `outputs` into `directory` (created if needed), then
  * `manifest.json` with the fields of `manifest` followed by
@@ -57,6 +84,7 @@ export async function writeOutputSet(directory: string, outputs: readonly Output
   await mkdir(directory, { recursive: true });
   const manifestPath = join(directory, MANIFEST_FILE);
   await rm(manifestPath, { force: true });
+  await removeDeadTemporaries(directory, [...outputs.map((output) => output.file), MANIFEST_FILE]);
   const entries: ManifestEntry[] = [];
   for (const { file, content } of outputs) {
     const written = await writeFileAtomic(join(directory, file), content);
