@@ -111,6 +111,22 @@ function readDocument(content: string | Uint8Array, file: string): { ok: true; r
     if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
     text = decoded.text;
   }
+  return readMappingText(text, file, {
+    empty: message.emptyFile,
+    notMapping: (root) => message.notAMapping(root.kind === 'scalar' ? describeValue(root.value, root.source) : 'a list'),
+  });
+}
+
+/**
+ * YAML text as a located mapping, or the issues that stop it being one
+ * (syntax errors with their line, an empty file, a top level that is not a
+ * mapping). Shared by scenario and sweep files; `messages` words the last two.
+ */
+export function readMappingText(
+  text: string,
+  file: string,
+  messages: { readonly empty: () => string; readonly notMapping: (root: Located) => string },
+): { ok: true; root: MapNode } | { ok: false; issues: ScenarioIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = [...doc.errors, ...doc.warnings];
@@ -125,13 +141,12 @@ function readDocument(content: string | Uint8Array, file: string): { ok: true; r
     };
   }
   // An empty file has no place in it but its start: line 1, so the issue still reads `file:1: …`.
-  if (doc.contents === null) return { ok: false, issues: [{ file, line: 1, path: [], message: message.emptyFile(), code: 'empty_file' }] };
+  if (doc.contents === null) return { ok: false, issues: [{ file, line: 1, path: [], message: messages.empty(), code: 'empty_file' }] };
   const located = locateDocument(doc, text, lineCounter, file);
   if (located.root === undefined) return { ok: false, issues: located.issues };
   const root = located.root;
   if (root.kind !== 'map') {
-    const found = root.kind === 'seq' ? 'a list' : describeValue(root.value, root.source);
-    return { ok: false, issues: [{ file, line: root.at.line, column: root.at.column, path: [], message: message.notAMapping(found), code: 'not_a_mapping' }] };
+    return { ok: false, issues: [{ file, line: root.at.line, column: root.at.column, path: [], message: messages.notMapping(root), code: 'not_a_mapping' }] };
   }
   if (located.issues.length > 0) return { ok: false, issues: located.issues };
   return { ok: true, root };

@@ -12,7 +12,6 @@
  * prints both alike.
  */
 import { basename, dirname, extname, isAbsolute, join, normalize } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { GROUP_REPORTERS, RUN_REPORTERS } from '../../sim/metrics/headline.js';
 import { canonicalJson } from '../canonical-json.js';
@@ -22,11 +21,11 @@ import { didYouMean } from '../did-you-mean.js';
 import { formatPath, sortIssues, type DocumentPath, type ScenarioIssue } from '../issues.js';
 import { loadScenarioFile } from '../load.js';
 import { describeExpected, describeValue, message } from '../messages.js';
-import { decodeUtf8 } from '../parse.js';
+import { decodeUtf8, readMappingText } from '../parse.js';
 import { readInputFile } from '../read-input.js';
 import { knownKeys, schemaAt } from '../schema-walk.js';
 import { scenarioSchema, type Scenario } from '../schema.js';
-import { locateDocument, toPlain, type Located } from '../source-map.js';
+import { toPlain, type Located } from '../source-map.js';
 import { fromZodIssues, issueAt } from '../zod-issues.js';
 import { buildDesignPoints, type DesignPoint, type DesignSpec, type ParameterDomain, type ReadPointsFile, type SweepParameter } from './design.js';
 import { sweepMessage } from './messages.js';
@@ -83,27 +82,7 @@ function readSweepDocument(file: string): { ok: true; root: Located } | { ok: fa
   const decoded = decodeUtf8(read.content, file);
   if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      issues: problems.map((problem) => {
-        const { line, col } = lineCounter.linePos(problem.pos[0]);
-        const key = problem.code === 'DUPLICATE_KEY' ? text.slice(problem.pos[0], problem.pos[1]).trim() : undefined;
-        return { file, line, column: col, path: [], message: message.yamlSyntax(problem.code, problem.message, key), code: 'yaml_syntax' };
-      }),
-    };
-  }
-  if (doc.contents === null) return { ok: false, issues: [{ file, line: 1, path: [], message: sweepMessage.sweepEmpty(), code: 'empty_file' }] };
-  const located = locateDocument(doc, text, lineCounter, file);
-  if (located.root === undefined) return { ok: false, issues: located.issues };
-  if (located.root.kind !== 'map') {
-    return { ok: false, issues: [{ file, line: located.root.at.line, column: located.root.at.column, path: [], message: sweepMessage.sweepNotMapping(), code: 'not_a_mapping' }] };
-  }
-  if (located.issues.length > 0) return { ok: false, issues: located.issues };
-  return { ok: true, root: located.root };
+  return readMappingText(text, file, { empty: sweepMessage.sweepEmpty, notMapping: () => sweepMessage.sweepNotMapping() });
 }
 
 function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
