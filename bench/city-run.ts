@@ -4,10 +4,13 @@
  * one simulated year, timed from compiling the scenario to the last day
  * (population generation included). Prints one JSON line.
  *
- *   node city-run.mjs --size 1000000 [--seed 1] [--engine typed|objects]
+ *   node city-run.mjs --size 1000000 [--seed 1] [--engine typed|objects] [--warm]
  *
  * `--engine objects` runs the object-per-citizen baseline
- * (bench/baseline-objects.ts) on the same city instead.
+ * (bench/baseline-objects.ts) on the same city instead. `--warm` (typed
+ * engine) then times a second replication (seed + 1) in the same process,
+ * reusing the first run's workspace: what each run of a sweep or a
+ * comparison costs once the process is warm (compiled code, memory mapped).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +19,12 @@ import { compileScenario } from '../src/scenarios/compile.js';
 import { formatIssues } from '../src/scenarios/issues.js';
 import { loadScenarioFile } from '../src/scenarios/load.js';
 import { CityCounter as C, CITY_COUNTER_COUNT, SegmentCounter as S, SEGMENT_COUNTER_COUNT } from '../src/sim/counters.js';
+import { CITIZEN_RECORD_BYTES } from '../src/sim/citizens.js';
+import type { ModelConfig } from '../src/sim/config.js';
 import { simulate } from '../src/sim/engine.js';
+import { createWorkspace, type Workspace } from '../src/sim/state.js';
 import { runObjectBaseline } from './baseline-objects.js';
 
-/** Bytes each citizen takes in the engine's columns (see src/sim/state.ts `Citizens`). */
-export const COLUMN_BYTES_PER_CITIZEN = 1 + 1 + 1 + 4 + 4 + 4 + 4 + 2 + 1 + 1;
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     engine: { type: 'string', default: 'typed' },
     scenario: { type: 'string' },
+    warm: { type: 'boolean', default: false },
   },
 });
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,44 +46,69 @@ if (!loaded.ok) {
 }
 const scenario = { ...loaded.scenario, population: { size, sample: 1 } };
 
-const cpuBefore = process.cpuUsage();
-const started = performance.now();
-let needs = 0;
-let served = 0;
-let breaches = 0;
-let simulatedCitizens = 0;
-if (values.engine === 'objects') {
-  const result = runObjectBaseline(compileScenario(scenario), seed);
-  needs = result.needs;
-  served = result.served;
-  simulatedCitizens = result.citizens;
-} else {
-  const output = simulate(compileScenario(scenario), seed);
+interface Timed {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly needs: number;
+  readonly served: number;
+  readonly breaches: number;
+  readonly citizens: number;
+}
+
+/** One typed-engine run from compiling the scenario to the last day, timed. */
+function timeTyped(runSeed: number, workspace: Workspace): Timed {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const config: ModelConfig = compileScenario(scenario);
+  const output = simulate(config, runSeed, workspace);
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  let needs = 0;
+  let served = 0;
+  let breaches = 0;
   for (let i = 0; i < output.segmentMonthly.length; i += SEGMENT_COUNTER_COUNT) needs += output.segmentMonthly[i + S.arrived]!;
   for (let i = 0; i < output.cityMonthly.length; i += CITY_COUNTER_COUNT) {
     served += output.cityMonthly[i + C.needsServed]!;
     breaches += output.cityMonthly[i + C.breaches]!;
   }
-  simulatedCitizens = output.simulatedCitizens;
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, needs, served, breaches, citizens: output.simulatedCitizens };
 }
-const wallMs = performance.now() - started;
-const cpu = process.cpuUsage(cpuBefore);
+
+/** The object-per-citizen baseline, timed the same way. */
+function timeObjects(runSeed: number): Timed {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = runObjectBaseline(compileScenario(scenario), runSeed);
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, needs: result.needs, served: result.served, breaches: 0, citizens: result.citizens };
+}
+
+const perNeed = (run: Timed): { nsPerNeed: number; cpuNsPerNeed: number } => ({
+  nsPerNeed: (run.wallMs * 1e6) / run.needs,
+  cpuNsPerNeed: (run.cpuMs * 1e6) / run.needs,
+});
+
+const workspace = createWorkspace();
+const cold = values.engine === 'objects' ? timeObjects(seed) : timeTyped(seed, workspace);
+// Peak RSS of the cold run alone (the warm run reuses its memory).
 const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+const warm = values.warm && values.engine !== 'objects' ? timeTyped(seed + 1, workspace) : null;
 process.stdout.write(
   `${JSON.stringify({
     engine: values.engine,
-    citizens: simulatedCitizens,
+    citizens: cold.citizens,
     months: scenario.horizonMonths,
     seed,
-    wallMs,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    needs,
-    served,
-    breaches,
-    nsPerNeed: (wallMs * 1e6) / needs,
-    cpuNsPerNeed: ((cpu.user + cpu.system) * 1000) / needs,
+    wallMs: cold.wallMs,
+    cpuMs: cold.cpuMs,
+    needs: cold.needs,
+    served: cold.served,
+    breaches: cold.breaches,
+    ...perNeed(cold),
     peakRssBytes,
-    bytesPerCitizen: peakRssBytes / simulatedCitizens,
-    columnBytesPerCitizen: values.engine === 'objects' ? null : COLUMN_BYTES_PER_CITIZEN,
+    bytesPerCitizen: peakRssBytes / cold.citizens,
+    columnBytesPerCitizen: values.engine === 'objects' ? null : CITIZEN_RECORD_BYTES,
+    warm: warm && { seed: seed + 1, wallMs: warm.wallMs, cpuMs: warm.cpuMs, needs: warm.needs, ...perNeed(warm) },
   })}\n`,
 );

@@ -1,10 +1,11 @@
 /**
  * Sweep throughput: runs/second of the same sweep with 1 and 2 workers.
  *
- *   npx tsx bench/sweep.ts [--runs 80] [--sweep examples/sweeps/grid.yaml]
+ *   npx tsx bench/sweep.ts [--runs 80] [--sweep examples/sweeps/grid.yaml] [--size 20000]
  *
  * Takes the first points of the sweep (the default city with 2,000 citizens
- * over 12 months in the grid example) up to about `--runs` runs, runs them
+ * over 12 months in the grid example, or `--size` citizens) up to about
+ * `--runs` runs, runs them
  * into temporary directories with 1 and then 2 worker threads, prints the
  * rates, and checks that both gave byte-identical results. The first rate
  * counts the whole sweep (pool start-up, runs, journal fsyncs, the final
@@ -18,14 +19,19 @@ import { formatIssues } from '../src/scenarios/issues.js';
 import { loadSweepFile } from '../src/scenarios/sweep/load-sweep.js';
 import { runSweep } from '../src/scenarios/sweep/run-sweep.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '80' }, sweep: { type: 'string', default: 'examples/sweeps/grid.yaml' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '80' }, sweep: { type: 'string', default: 'examples/sweeps/grid.yaml' }, size: { type: 'string' } },
+});
 const wanted = Number(values.runs);
 const loaded = loadSweepFile(values.sweep);
 if (!loaded.ok) {
   process.stderr.write(`${formatIssues(loaded.issues)}\n`);
   process.exit(2);
 }
-const full = loaded.sweep;
+const full =
+  values.size === undefined
+    ? loaded.sweep
+    : { ...loaded.sweep, scenario: { ...loaded.sweep.scenario, population: { ...loaded.sweep.scenario.population, size: Number(values.size) } } };
 const pointCount = Math.max(1, Math.min(full.points.length, Math.ceil(wanted / full.replications)));
 const sweep = { ...full, points: full.points.slice(0, pointCount) };
 const runs = pointCount * sweep.replications;

@@ -4,27 +4,31 @@
  *
  *   file ──► sweep or scenario? (a top-level `base:`, `design:` or `parameters:` key makes a sweep)
  *        ──► loadSweepFile | loadScenarioFile ──► issues | "ok" line on stdout
- *        ──► scenarios: memory estimate against the limit (as `dgsim run` would refuse)
+ *        ──► memory estimate against the limit (as `dgsim run` or `dgsim sweep` on every core, with its report, would refuse)
  *
  * Exit code 0 when every file is valid (and fits in memory), 2 otherwise,
  * with every issue of every file printed as the loader formats them.
  */
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Argv, CommandModule } from 'yargs';
-import { estimateRunMemory, formatBytes } from '../scenarios/memory-estimate.js';
+import { estimateRunMemory, formatBytes, type MemoryEstimate } from '../scenarios/memory-estimate.js';
 import { loadScenarioFile } from '../scenarios/load.js';
 import { readInputFile } from '../scenarios/read-input.js';
 import { loadSweepFile } from '../scenarios/sweep/load-sweep.js';
+import { defaultWorkers } from '../scenarios/sweep/pool.js';
 import type { ScenarioIssue } from '../scenarios/issues.js';
 import { ScenarioFileError, UserError } from './errors.js';
 import type { CliIo } from './io.js';
-import { memoryLimit, memoryRefusal, MAX_MEMORY_OPTION } from './memory-check.js';
+import { memoryLimit, memoryRefusal, MAX_MEMORY_OPTION, sweepMemoryRefusal } from './memory-check.js';
 
 /** The options of `dgsim check` as yargs hands them over. */
 export interface CheckArguments {
   readonly files: readonly string[];
   readonly 'max-memory'?: unknown;
 }
+
+/** A sweep refused for memory while loading: stops the loader before it builds the design. */
+class MemoryRefused extends Error {}
 
 /** Top-level keys only a sweep file has. */
 const SWEEP_KEYS: ReadonlySet<string> = new Set(['base', 'design', 'parameters']);
@@ -49,13 +53,30 @@ export function looksLikeSweep(file: string): boolean {
 /** The "ok" line of a valid file, or its issues (and the memory refusal of a scenario too big for the machine). */
 function checkFile(file: string, maxMemory: unknown): { ok: true; line: string } | { ok: false; issues: ScenarioIssue[] } | { ok: false; refusal: string } {
   if (looksLikeSweep(file)) {
-    const loaded = loadSweepFile(file);
+    const workers = defaultWorkers();
+    let estimate: MemoryEstimate | undefined;
+    let loaded;
+    try {
+      loaded = loadSweepFile(file, {
+        beforePoints: (outline) => {
+          const memory = sweepMemoryRefusal(outline, { workers, runs: outline.pointCount * outline.replications, report: true }, memoryLimit(maxMemory));
+          // Stop before a design too big for memory is built.
+          if (memory.refusal !== undefined) throw new MemoryRefused(`${file}: ${memory.refusal}`);
+          estimate = memory.estimate;
+        },
+      });
+    } catch (error) {
+      if (error instanceof MemoryRefused) return { ok: false, refusal: error.message };
+      throw error;
+    }
     if (!loaded.ok) return { ok: false, issues: loaded.issues };
     const { sweep } = loaded;
     const runs = sweep.points.length * sweep.replications;
     return {
       ok: true,
-      line: `ok ${file}: sweep "${sweep.name}", ${sweep.points.length.toLocaleString('en-GB')} points × ${sweep.replications} replicate${sweep.replications === 1 ? '' : 's'} = ${runs.toLocaleString('en-GB')} runs of ${sweep.baseFile}`,
+      line:
+        `ok ${file}: sweep "${sweep.name}", ${sweep.points.length.toLocaleString('en-GB')} points × ${sweep.replications} replicate${sweep.replications === 1 ? '' : 's'} = ${runs.toLocaleString('en-GB')} runs of ${sweep.baseFile}` +
+        (estimate === undefined ? '' : `, about ${formatBytes(estimate.totalBytes)} of memory on ${workers} worker${workers === 1 ? '' : 's'}`),
     };
   }
   const loaded = loadScenarioFile(file);

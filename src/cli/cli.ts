@@ -85,7 +85,7 @@ function reportFailure(error: unknown, args: readonly string[], io: CliIo): numb
 
 /** Options of `runCli` for callers inside dgsim. */
 export interface RunCliOptions {
-  /** The command line run and compare record in their outputs instead of `args` (for `dgsim verify`). */
+  /** The command line run, compare, sweep and merge record in their outputs instead of `args` (for `dgsim verify`). */
   readonly recordedArgs?: readonly string[];
 }
 
@@ -96,7 +96,7 @@ export interface RunCliOptions {
  * @example process.exitCode = await runCli(['run', 'scenarios/city.yaml', '--seed', '2'], nodeIo());
  */
 export async function runCli(args: readonly string[], io: CliIo, options: RunCliOptions = {}): Promise<number> {
-  // What run and compare record as their command line: `dgsim verify` re-runs into another directory but records the original.
+  // What run, compare, sweep and merge record as their command line: `dgsim verify` re-runs into another directory but records the original.
   const recorded = options.recordedArgs ?? args;
   const parser = yargs([...args])
     .scriptName('dgsim')
@@ -114,7 +114,7 @@ export async function runCli(args: readonly string[], io: CliIo, options: RunCli
           .option(REPORT_OPTION.name, REPORT_OPTION.settings)
           .example('$0 run scenarios/hybrid.yaml', 'run once with seed 1, writing out/hybrid/')
           .example('$0 run scenarios/digital-only.yaml --seed 7 --out results/do-7', 'another seed, another directory')
-          .epilogue('Writes summary.json (every outcome, full precision), monthly.csv (month,segment,metric,value) and manifest.json (sha256 of each file), and prints a summary to stdout.'),
+          .epilogue('Writes summary.json (every outcome, full precision), monthly.csv (month,segment,metric,value), the report (report.html, summary.md, charts/; --no-report skips it), then manifest.json (the sha256 of each of those files; dgsim verify re-runs and compares), and prints a summary to stdout.'),
       async (argv) => {
         await runCommand({ scenario: argv.scenario, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'], sample: argv.sample, report: argv.report }, recorded, io);
       },
@@ -133,13 +133,13 @@ export async function runCli(args: readonly string[], io: CliIo, options: RunCli
           .option('sample', SAMPLE_OPTION)
           .option(REPORT_OPTION.name, REPORT_OPTION.settings)
           .example('$0 compare scenarios/digital-only.yaml scenarios/hybrid.yaml --reps 5', 'five paired replications, writing out/compare-digital-only-vs-hybrid/')
-          .epilogue('Writes compare.json (means, CIs and paired differences of every headline metric, both scorecards), compare.csv (one row per metric) and manifest.json, and prints the comparison to stdout. Progress goes to stderr.'),
+          .epilogue('Writes compare.json (means, CIs and paired differences of every headline metric, both scorecards), compare.csv (one row per metric), the first replicate\'s monthly tables, the report (--no-report skips it), then manifest.json (the sha256 of each of those files), and prints the comparison to stdout. Progress goes to stderr.'),
       async (argv) => {
         await compareCommand({ a: argv.a, b: argv.b, reps: argv.reps, seed: argv.seed, out: argv.out, maxMemory: argv['max-memory'], sample: argv.sample, report: argv.report }, recorded, io);
       },
     )
-    .command(sweepCommand(io))
-    .command(mergeCommand(io))
+    .command(sweepCommand(io, recorded))
+    .command(mergeCommand(io, recorded))
     .command(exploreCommand(io))
     .command(calibrateCommandModule(args, io))
     .command(analyzeCommandModule(args, io))

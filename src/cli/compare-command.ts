@@ -1,22 +1,21 @@
 /**
  * `dgsim compare <a> <b>`: load both, run the paired replications (progress
  * on stderr), print the comparison to stdout, write compare.json,
- * compare.csv and manifest.json, say where on stderr.
+ * compare.csv, the monthly tables, the report and manifest.json (last,
+ * listing them all), say where on stderr.
  */
 import { formatCompareText } from '../report/compare-text.js';
-import { writeCompareOutputs } from '../report/compare-outputs.js';
-import { writeReport } from './report-command.js';
+import { compareManifest, compareOutputFiles } from '../report/compare-outputs.js';
 import { dgsimVersion } from '../report/version.js';
-import type { WrittenOutputs } from '../report/manifest.js';
 import { compareScenarios } from '../scenarios/compare.js';
-import { outputError, systemErrorCode, UserError } from './errors.js';
+import { UserError } from './errors.js';
 import type { CliIo } from './io.js';
 import { loadScenarioOrFail } from './load-scenario.js';
 import { checkCompareMemory } from './memory-check.js';
 import { parseOutDirectory, parseReplications, parseSeed } from './options.js';
 import { commandLine, defaultCompareDirectory } from './paths.js';
-import { wroteMessage } from './run-command.js';
 import { withSampleOption } from './sample-option.js';
+import { reportFontsOrFail, writeOutputs } from './write-outputs.js';
 
 /** The options of `dgsim compare` as yargs hands them over (values as typed). */
 export interface CompareArguments {
@@ -72,6 +71,7 @@ export async function compareCommand(options: CompareArguments, args: readonly s
   const a = { ...loadedA, scenario: withSampleOption(loadedA.scenario, options.sample) };
   const b = { ...loadedB, scenario: withSampleOption(loadedB.scenario, options.sample) };
   checkCompareMemory(a.scenario, b.scenario, options.maxMemory);
+  const fonts = reportFontsOrFail(options.report !== false);
   const lastSeed = seed + replications - 1;
   io.err(
     `dgsim: comparing A = ${a.scenario.name} with B = ${b.scenario.name}: ${replications} paired replication${replications === 1 ? '' : 's'} ` +
@@ -85,20 +85,17 @@ export async function compareCommand(options: CompareArguments, args: readonly s
     progress.finish();
   }
   io.out(formatCompareText(comparison, { color: io.color }));
-  let written: WrittenOutputs;
-  try {
-    written = await writeCompareOutputs(directory, comparison, {
-      dgsimVersion: dgsimVersion(),
-      command: commandLine(args),
-      a: a.source,
-      b: b.source,
-      seed,
-      replications,
-    });
-  } catch (error) {
-    // Only file-system failures are the user's to fix; anything else is a bug and propagates.
-    throw systemErrorCode(error) === undefined ? error : outputError(directory, error);
-  }
-  io.err(wroteMessage(written));
-  if (options.report !== false) await writeReport(directory, io);
+  const provenance = { dgsimVersion: dgsimVersion(), command: commandLine(args), a: a.source, b: b.source, seed, replications };
+  await writeOutputs(
+    {
+      directory,
+      shown: directory,
+      data: async (set) => {
+        for (const output of compareOutputFiles(comparison, provenance)) await set.write(output.file, output.content);
+      },
+      manifest: compareManifest(provenance),
+      fonts,
+    },
+    io,
+  );
 }

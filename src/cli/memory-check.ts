@@ -1,15 +1,29 @@
 /**
  * Refusing a run the machine cannot hold, before anything is allocated:
  *
- *   scenario(s) ──► estimateRunMemory / estimateCompareMemory (scenarios/memory-estimate.ts)
+ *   scenario(s) ──► estimateRunMemory / estimateCompareMemory / estimateSweepMemory (scenarios/memory-estimate.ts)
  *               ──► limit: --max-memory, else 80% of the machine's memory
  *               ──► JS-heap part within V8's heap headroom
  *               ──► ok | UserError (exit 2) with the estimate and the ways out
  */
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { estimateCompareMemory, estimateRunMemory, formatBytes, horizonThatFits, sampleThatFits, type EstimateOptions, type MemoryEstimate } from '../scenarios/memory-estimate.js';
+import {
+  estimateCompareMemory,
+  estimateRunMemory,
+  estimateSweepMemory,
+  formatBytes,
+  horizonThatFits,
+  isSweepEstimate,
+  sampleThatFits,
+  workersThatFit,
+  type EstimateOptions,
+  type MemoryEstimate,
+  type SweepShape,
+} from '../scenarios/memory-estimate.js';
 import type { Scenario } from '../scenarios/schema.js';
+import { largestRunScenario } from '../scenarios/sweep/largest-run.js';
+import type { SweepOutline } from '../scenarios/sweep/load-sweep.js';
 import { UserError } from './errors.js';
 import { singleValue } from './options.js';
 
@@ -54,6 +68,15 @@ export function memoryLimit(maxMemory: unknown): MemoryLimit {
 
 /** The estimate's parts, as a reader checks them. */
 function breakdown(estimate: MemoryEstimate): string {
+  if (isSweepEstimate(estimate)) {
+    return (
+      `${estimate.workers} worker${estimate.workers === 1 ? '' : 's'} × ${formatBytes(estimate.perWorkerBytes)} ` +
+      `(a thread and a run of up to ${estimate.simulatedCitizens.toLocaleString('en-GB')} simulated citizens over ${estimate.months} months); ` +
+      `the plan of ${estimate.pointCount.toLocaleString('en-GB')} points and ${estimate.runs.toLocaleString('en-GB')} runs: ${formatBytes(estimate.planBytes)}; ` +
+      (estimate.reportBytes > 0 ? `the report, reading every run after them: ${formatBytes(estimate.reportBytes)}; ` : '') +
+      `dgsim itself: ${formatBytes(estimate.baselineBytes)}`
+    );
+  }
   return (
     `${estimate.simulatedCitizens.toLocaleString('en-GB')} simulated citizens: ${formatBytes(estimate.citizensBytes)}; ` +
     `needs waiting in queues: ${formatBytes(estimate.needsBytes)}; ` +
@@ -82,15 +105,28 @@ export function memoryRefusal(what: string, scenarios: readonly Scenario[], limi
       : `${what} needs about ${formatBytes(now.totalBytes)} of memory, more than the ${formatBytes(limit.totalBytes)} allowed (${limit.source}) (${breakdown(now)})`,
     'ways out:',
   ];
+  const sweep = isSweepEstimate(now) ? now : undefined;
+  if (sweep !== undefined && sweep.workers > 1) {
+    const workers = workersThatFit(sweep.workers, fits);
+    if (workers !== undefined) lines.push(`  fewer workers: --workers ${workers} (about ${formatBytes(estimate({ workers }).totalBytes)}; the results are the same whatever the number)`);
+  }
+  const inScenario = sweep === undefined ? 'in the scenario' : 'in the sweep file\'s overrides';
   const currentSample = Math.min(...scenarios.map((scenario) => scenario.population.sample));
   const sample = sampleThatFits(currentSample, fits);
   if (sample !== undefined) {
-    lines.push(`  simulate a sample of the population: --sample ${sample}, or population.sample: ${sample} in the scenario (about ${formatBytes(estimate({ sample }).totalBytes)}; counts are scaled back)`);
+    lines.push(`  simulate a sample of the population: --sample ${sample}, or population.sample: ${sample} ${inScenario} (about ${formatBytes(estimate({ sample }).totalBytes)}; counts are scaled back)`);
   } else {
-    lines.push('  simulate a smaller sample of the population: --sample, or population.sample in the scenario');
+    lines.push(`  simulate a smaller sample of the population: --sample, or population.sample ${inScenario}`);
   }
   const months = horizonThatFits(Math.max(...scenarios.map((scenario) => scenario.horizonMonths)), fits);
-  if (months !== undefined) lines.push(`  shorten the horizon: horizonMonths: ${months} or less (about ${formatBytes(estimate({ horizonMonths: months }).totalBytes)})`);
+  if (months !== undefined) lines.push(`  shorten the horizon: horizonMonths: ${months} or less${sweep === undefined ? '' : ' in the overrides'} (about ${formatBytes(estimate({ horizonMonths: months }).totalBytes)})`);
+  // A plan worth shrinking: a tenth of the limit or more.
+  if (sweep !== undefined && (sweep.planBytes + sweep.reportBytes) * 10 >= limit.totalBytes) {
+    lines.push(`  a smaller plan: fewer design points or replicates (${sweep.pointCount.toLocaleString('en-GB')} points and ${sweep.runs.toLocaleString('en-GB')} runs take about ${formatBytes(sweep.planBytes)} in the main thread${sweep.reportBytes > 0 ? `, and ${formatBytes(sweep.reportBytes)} when the report reads them` : ''})`);
+  }
+  if (sweep !== undefined && sweep.reportBytes > 0 && fits({ report: false })) {
+    lines.push(`  skip the report: --no-report (about ${formatBytes(estimate({ report: false }).totalBytes)}; draw it later with dgsim report on a machine with more memory)`);
+  }
   if (overHeap) lines.push(`  give Node a larger heap: NODE_OPTIONS=--max-old-space-size=${Math.ceil((now.heapBytes * 1.25) / 1024 ** 2)}`);
   else lines.push('  or allow more with --max-memory (e.g. --max-memory 16GB), if the machine has it');
   return lines.join('\n');
@@ -114,7 +150,38 @@ export function checkCompareMemory(a: Scenario, b: Scenario, maxMemory: unknown)
   if (refusal !== undefined) throw new UserError(refusal);
 }
 
-/** The `--max-memory` option as run and compare declare it. */
+/** What a sweep will do, beyond its outline, for its memory estimate. */
+export interface SweepPlanShape {
+  readonly workers: number;
+  /** Runs this process will do at most (a shard's share; adaptive sweeps at the most replicates). */
+  readonly runs: number;
+  /** Whether the report is drawn after the runs. */
+  readonly report: boolean;
+}
+
+/**
+ * The refusal of a sweep that needs more memory than `limit` (see
+ * memoryRefusal), or undefined when it fits, with its estimate. Its workers
+ * each run the sweep's largest scenario (largestRunScenario).
+ */
+export function sweepMemoryRefusal(outline: SweepOutline, shape: SweepPlanShape, limit: MemoryLimit): { refusal: string | undefined; estimate: MemoryEstimate } {
+  const largest = largestRunScenario(outline);
+  const full: SweepShape = { ...shape, pointCount: outline.pointCount, parameterCount: outline.parameters.length, metricCount: (outline.metrics ?? outline.knownMetrics).length };
+  const estimate = (options: EstimateOptions): MemoryEstimate => estimateSweepMemory(largest, full, options);
+  return { refusal: memoryRefusal('this sweep', [largest], limit, estimate), estimate: estimate({}) };
+}
+
+/**
+ * Refuses `dgsim sweep` when its workers, its plan and its report do not
+ * fit in memory; called before the design's points are built.
+ * @throws UserError (exit 2) with the estimate and the ways out (fewer workers, --sample, a shorter horizon, a smaller plan, --no-report); UserError for a bad --max-memory.
+ */
+export function checkSweepMemory(outline: SweepOutline, shape: SweepPlanShape, maxMemory: unknown): void {
+  const { refusal } = sweepMemoryRefusal(outline, shape, memoryLimit(maxMemory));
+  if (refusal !== undefined) throw new UserError(refusal);
+}
+
+/** The `--max-memory` option as run, compare and sweep declare it. */
 export const MAX_MEMORY_OPTION = {
   type: 'string',
   requiresArg: true,

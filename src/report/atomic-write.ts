@@ -5,6 +5,7 @@
  * system), and flush the directory so the rename itself survives a crash.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -23,6 +24,21 @@ export const TEMP_PREFIX = '.dgsim-tmp-';
 /** The sha256 (hex) of some bytes. */
 export function sha256Hex(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * The sha256 (hex) and size of a file, read in a stream (results files may be larger than memory).
+ * @throws the file system error when the file cannot be read.
+ */
+export async function sha256OfFile(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    const data = chunk as Buffer;
+    hash.update(data);
+    bytes += data.byteLength;
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 /** fsyncs a directory so a rename in it is durable; some platforms cannot open a directory, which is fine to skip. */

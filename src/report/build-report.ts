@@ -8,7 +8,11 @@
  *     ──► write charts/<id>.svg, charts/<id>.png, summary.md, then report.html (each atomic)
  *
  * report.html is written last, so its presence means the report is whole.
- * Every file is a function of the directory's files and dgsim's version.
+ * Every file is a function of the directory's files, dgsim's version and, for
+ * the PNGs, the bytes of the two chart font files; nothing in it depends on
+ * the time, the machine's paths or how long anything took. `dgsim run`,
+ * `compare` and `sweep` draw it before writing their manifest, through
+ * `writeFile`, so the manifest lists every report file with its checksum.
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,6 +45,16 @@ export const CHARTS_DIRECTORY = 'charts';
 export interface BuildReportOptions {
   /** A folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf; default: the system's (fonts-dejavu-core). */
   readonly fontDirectory?: string;
+  /** The chart fonts, already found (then `fontDirectory` is not used). */
+  readonly fonts?: ChartFonts;
+  /**
+   * The manifest to take provenance from instead of the directory's
+   * manifest.json: a command drawing its report before it writes its
+   * manifest passes the manifest's fields (its `outputs` are never shown).
+   */
+  readonly manifest?: JsonObject;
+  /** Writes one report file, named relative to the output directory (`charts/kpi.svg`); default: atomically, with writeFileAtomic. */
+  readonly writeFile?: (file: string, content: string | Uint8Array) => Promise<void>;
 }
 
 /** What kind of output a directory holds, from the files in it. */
@@ -66,12 +80,15 @@ export async function detectOutputKind(directory: string): Promise<OutputKind> {
 
 /**
  * The report model of an output directory (reads its files; renders nothing).
+ * Provenance comes from the outputs themselves and, where they lack the
+ * dgsim version (a sweep's plan.json), from `manifestFields` or else the
+ * directory's manifest.json.
  * @throws ReportInputError when the directory is not a dgsim output or a file is unreadable.
  */
-export async function readReportModel(directory: string): Promise<ReportModel> {
+export async function readReportModel(directory: string, manifestFields?: JsonObject): Promise<ReportModel> {
   const kind = await detectOutputKind(directory);
   const manifestPath = join(directory, 'manifest.json');
-  const manifest: JsonObject | undefined = (await isFile(manifestPath)) ? await readJsonObject(manifestPath) : undefined;
+  const manifest: JsonObject | undefined = manifestFields ?? ((await isFile(manifestPath)) ? await readJsonObject(manifestPath) : undefined);
   switch (kind) {
     case 'run':
       return runReport(await readRunDirectory(directory), manifest);
@@ -112,28 +129,33 @@ async function removeStaleCharts(chartsDirectory: string, keep: ReadonlySet<stri
  * Builds the report of a run, comparison or sweep directory: report.html
  * (self-contained, inline SVG charts), summary.md, and every chart as
  * charts/<id>.svg and charts/<id>.png. Returns the paths written (joined to
- * `outputDir`), report.html last.
+ * `outputDir`), report.html last. Provenance comes from `options.manifest`
+ * when given (see readReportModel).
  * Cost: one vega render and one rasterisation per chart (about 0.1–0.5 s each).
  * @throws ReportInputError (not a dgsim output directory, unreadable file), FontsMissingError (no DejaVu fonts), or the file system error when writing fails.
  * @example const { files } = await buildReport('out/compare-digital-only-vs-hybrid');
  */
 export async function buildReport(outputDir: string, options: BuildReportOptions = {}): Promise<{ files: string[] }> {
-  const model = await readReportModel(outputDir);
-  const fonts = findChartFonts(options.fontDirectory);
+  const model = await readReportModel(outputDir, options.manifest);
+  const fonts = options.fonts ?? findChartFonts(options.fontDirectory);
   const version = dgsimVersion();
   const chartsDirectory = join(outputDir, CHARTS_DIRECTORY);
   await mkdir(chartsDirectory, { recursive: true });
+  const writeFile = options.writeFile ?? (async (file: string, content: string | Uint8Array): Promise<void> => void (await writeFileAtomic(join(outputDir, file), content)));
   const files: string[] = [];
+  const write = async (file: string, content: string | Uint8Array): Promise<void> => {
+    await writeFile(file, content);
+    files.push(join(outputDir, file));
+  };
   const svgs = new Map<string, string>();
   for (const chart of model.charts) {
     const rendered = await renderChart(chart, fonts);
     svgs.set(chart.id, rendered.svg);
-    for (const [name, content] of [[`${chart.id}.svg`, rendered.svg], [`${chart.id}.png`, rendered.png]] as const) {
-      files.push((await writeFileAtomic(join(chartsDirectory, name), content)).path);
-    }
+    await write(`${CHARTS_DIRECTORY}/${chart.id}.svg`, rendered.svg);
+    await write(`${CHARTS_DIRECTORY}/${chart.id}.png`, rendered.png);
   }
   await removeStaleCharts(chartsDirectory, new Set(model.charts.flatMap((chart) => [`${chart.id}.svg`, `${chart.id}.png`])));
-  files.push((await writeFileAtomic(join(outputDir, SUMMARY_MD), reportMarkdown(model, version))).path);
-  files.push((await writeFileAtomic(join(outputDir, REPORT_HTML), reportHtml(model, svgs, version))).path);
+  await write(SUMMARY_MD, reportMarkdown(model, version));
+  await write(REPORT_HTML, reportHtml(model, svgs, version));
   return { files };
 }

@@ -5,7 +5,9 @@
  *                  every headline metric (means, 95% CIs, paired difference b − a
  *                  with its CI), both first-replicate scorecards side by side
  *   compare.csv    one row per metric: means and CIs of a and b, the difference and its CI
- *   manifest.json  provenance and every output's sha256 and size (written last)
+ *   monthly-a.csv, monthly-b.csv  the first replicate's monthly tables
+ *   (report.html, summary.md, charts/: the report, unless --no-report)
+ *   manifest.json  provenance and every output's sha256 and size, the report's too (written last)
  */
 import type { Comparison, MetricComparison } from '../scenarios/compare.js';
 import { describeMetric, monthlyRows, type ScorecardRow } from '../sim/metrics/index.js';
@@ -13,7 +15,7 @@ import { monthlyCsv } from './run-outputs.js';
 import type { MeanInterval } from '../stats/mean-ci.js';
 import { csvText, type CsvValue } from './csv.js';
 import { checkCsvCells, COMPARE_UNDEFINED_RULES, undefinedValuesOf } from './finite-guard.js';
-import { jsonText, writeOutputSet, type WrittenOutputs } from './manifest.js';
+import { jsonText, writeOutputSet, type OutputFile, type WrittenOutputs } from './manifest.js';
 import { CREATED_BY, type CompareProvenance } from './provenance.js';
 
 /** The columns of `compare.csv`, in order. */
@@ -152,22 +154,28 @@ export function compareManifest(provenance: CompareProvenance): Record<string, u
 }
 
 /**
+ * The data outputs of a comparison, in the order they are written:
+ * `compare.json`, `compare.csv`, the first replicate's `monthly-a.csv` and `monthly-b.csv`.
+ * @throws InvariantError when a number is NaN or infinite where it should not be.
+ */
+export function compareOutputFiles(comparison: Comparison, provenance: CompareProvenance): OutputFile[] {
+  return [
+    { file: 'compare.json', content: compareJson(comparison, provenance) },
+    { file: 'compare.csv', content: compareCsv(comparison) },
+    // The first replicate's monthly tables, for the report's side-by-side trajectories.
+    { file: 'monthly-a.csv', content: monthlyCsv(monthlyRows(comparison.firstA.config, comparison.firstA.output)) },
+    { file: 'monthly-b.csv', content: monthlyCsv(monthlyRows(comparison.firstB.config, comparison.firstB.output)) },
+  ];
+}
+
+/**
  * Writes `compare.json`, `compare.csv`, the first replicate's `monthly-a.csv`
  * and `monthly-b.csv`, then `manifest.json` into `directory`
- * (created if needed), each atomically.
+ * (created if needed), each atomically. (`dgsim compare` writes its report
+ * between the two, so the manifest lists it too.)
  * @throws the file system error when the directory or a file cannot be written.
  * @example await writeCompareOutputs('out/compare-a-vs-b', compareScenarios(a, b, { replications: 10, seed: 1 }), provenance);
  */
 export async function writeCompareOutputs(directory: string, comparison: Comparison, provenance: CompareProvenance): Promise<WrittenOutputs> {
-  return writeOutputSet(
-    directory,
-    [
-      { file: 'compare.json', content: compareJson(comparison, provenance) },
-      { file: 'compare.csv', content: compareCsv(comparison) },
-      // The first replicate's monthly tables, for the report's side-by-side trajectories.
-      { file: 'monthly-a.csv', content: monthlyCsv(monthlyRows(comparison.firstA.config, comparison.firstA.output)) },
-      { file: 'monthly-b.csv', content: monthlyCsv(monthlyRows(comparison.firstB.config, comparison.firstB.output)) },
-    ],
-    compareManifest(provenance),
-  );
+  return writeOutputSet(directory, compareOutputFiles(comparison, provenance), compareManifest(provenance));
 }

@@ -3,7 +3,7 @@
  * writing of their output files (atomic, with a manifest written last).
  */
 export { writeFileAtomic, sha256Hex, TEMP_PREFIX, type WrittenFile } from './atomic-write.js';
-export { writeOutputSet, jsonText, MANIFEST_FILE, type OutputFile, type ManifestEntry, type WrittenOutputs } from './manifest.js';
+export { writeOutputSet, OutputSetWriter, isOutputPath, jsonText, MANIFEST_FILE, type OutputFile, type ManifestEntry, type WrittenOutputs } from './manifest.js';
 export { csvField, csvText, type CsvValue } from './csv.js';
 export { formatTable, formatKeyValues, formatHeading, type Cell, type CellStyle, type Column, type Row, type TableOptions } from './format-table.js';
 export { formatNumber, formatPercent, formatGbp, formatCount, formatInUnit, formatDifferenceInUnit, formatDifferenceBound, MISSING } from './format-number.js';

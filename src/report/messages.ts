@@ -287,6 +287,11 @@ export const PROVENANCE_LABELS: Readonly<Record<string, string>> = {
   hash: 'Scenario hash (sha256 of canonical JSON)',
   files: 'Scenario files',
   sweepHash: 'Sweep hash (plan.json)',
+  // The manifest's name for the same hash: one label, so the report shows it once.
+  planHash: 'Sweep hash (plan.json)',
+  sweepFile: 'Sweep file',
+  sweepFileHash: 'Sweep file hash (sha256 of canonical JSON)',
+  shard: 'Shard',
   baseScenario: 'Base scenario',
   design: 'Design',
   designSeed: 'Design seed',

@@ -34,5 +34,28 @@ export interface CompareProvenance {
   readonly replications: number;
 }
 
+/** The provenance of a sweep (or one shard of it). */
+export interface SweepProvenance {
+  readonly dgsimVersion: string;
+  readonly command: string;
+  /** The sweep file, relative to the working directory. */
+  readonly sweepFile: string;
+  /** sha256 of the sweep file's canonical JSON (comments and layout do not count). */
+  readonly sweepFileHash: string;
+  /** The plan's hash (plan.json): the base scenario with its overrides, the design points, the seeds, the metrics. */
+  readonly planHash: string;
+  /** `i/N` for one shard of a sweep. */
+  readonly shard?: string;
+}
+
+/** The provenance of a merge of a sharded sweep. */
+export interface MergeProvenance {
+  readonly dgsimVersion: string;
+  readonly command: string;
+  /** The directories merged, as given. */
+  readonly shardDirectories: readonly string[];
+  readonly planHash: string;
+}
+
 /** Who writes dgsim's manifests. */
 export const CREATED_BY = 'dgsim';

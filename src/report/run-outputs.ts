@@ -3,7 +3,8 @@
  *
  *   summary.json   provenance, headline metrics and the whole RunSummary (full precision)
  *   monthly.csv    tidy monthly table: month,segment,metric,value
- *   manifest.json  provenance and every output's sha256 and size (written last)
+ *   (report.html, summary.md, charts/: the report, unless --no-report)
+ *   manifest.json  provenance and every output's sha256 and size, the report's too (written last)
  *
  * Everything is a function of (scenario, seed, version, command), so two runs
  * with the same inputs give byte-identical files.
@@ -12,7 +13,7 @@ import type { RunResult } from '../scenarios/run.js';
 import { monthlyRows, type MonthlyRow } from '../sim/metrics/index.js';
 import { csvText } from './csv.js';
 import { checkCsvCells, SUMMARY_UNDEFINED_RULES, undefinedValuesOf } from './finite-guard.js';
-import { jsonText, writeOutputSet, type WrittenOutputs } from './manifest.js';
+import { jsonText, writeOutputSet, type OutputFile, type WrittenOutputs } from './manifest.js';
 import { CREATED_BY, type RunProvenance } from './provenance.js';
 
 /** The columns of `monthly.csv`, in order. */
@@ -62,18 +63,23 @@ export function runManifest(provenance: RunProvenance): Record<string, unknown> 
 }
 
 /**
+ * The data outputs of a run, in the order they are written: `summary.json`, `monthly.csv`.
+ * @throws InvariantError when a number is NaN or infinite where it should not be.
+ */
+export function runOutputFiles(result: RunResult, provenance: RunProvenance): OutputFile[] {
+  return [
+    { file: 'summary.json', content: runSummaryJson(result, provenance) },
+    { file: 'monthly.csv', content: monthlyCsv(monthlyRows(result.config, result.output)) },
+  ];
+}
+
+/**
  * Writes `summary.json`, `monthly.csv`, then `manifest.json` into `directory`
- * (created if needed), each atomically.
+ * (created if needed), each atomically. (`dgsim run` writes its report
+ * between the two, so the manifest lists it too.)
  * @throws the file system error when the directory or a file cannot be written.
  * @example await writeRunOutputs('out/city', runValidated(scenario, 1), provenance);
  */
 export async function writeRunOutputs(directory: string, result: RunResult, provenance: RunProvenance): Promise<WrittenOutputs> {
-  return writeOutputSet(
-    directory,
-    [
-      { file: 'summary.json', content: runSummaryJson(result, provenance) },
-      { file: 'monthly.csv', content: monthlyCsv(monthlyRows(result.config, result.output)) },
-    ],
-    runManifest(provenance),
-  );
+  return writeOutputSet(directory, runOutputFiles(result, provenance), runManifest(provenance));
 }

@@ -6,6 +6,7 @@
  */
 import { meanInterval, type MeanInterval } from '../stats/mean-ci.js';
 import { replicateSeed, runValidated, type RunResult } from './run.js';
+import { createWorkspace } from '../sim/state.js';
 import type { Scenario } from './schema.js';
 
 export interface MetricComparison {
@@ -47,11 +48,13 @@ export function compareScenarios(a: Scenario, b: Scenario, options: CompareOptio
   const seeds: number[] = [];
   let firstA: RunResult | undefined;
   let firstB: RunResult | undefined;
+  // Both scenarios' runs reuse one workspace (the citizens' memory), one run at a time.
+  const workspace = createWorkspace();
   for (let k = 0; k < replications; k++) {
     const replicate = replicateSeed(seed, k);
     seeds.push(replicate);
-    const runA = runValidated(a, replicate);
-    const runB = runValidated(b, replicate);
+    const runA = runValidated(a, replicate, workspace);
+    const runB = runValidated(b, replicate, workspace);
     if (k === 0) [firstA, firstB] = [runA, runB];
     for (const [metric, value] of Object.entries(runA.headline)) valuesA.set(metric, [...(valuesA.get(metric) ?? []), value]);
     for (const [metric, value] of Object.entries(runB.headline)) valuesB.set(metric, [...(valuesB.get(metric) ?? []), value]);

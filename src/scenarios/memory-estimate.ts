@@ -3,57 +3,40 @@
  * allocated, so that a run too big for the machine is refused with a way out
  * instead of dying half-way with "JavaScript heap out of memory".
  *
- *   scenario ──► simulated citizens × bytes per citizen (the engine's columns, state.ts)
+ *   scenario ──► simulated citizens × bytes per citizen record (sim/citizens.ts)
  *            ──► needs alive at once × bytes per need record (queues.ts), doubling slack
  *            ──► months × (segments, districts, city) × counters × 8 bytes (state.ts recorder)
  *            ──► output rows and text (monthly.csv, summary.json), on the JS heap
  *            ──► + Node and dgsim themselves ──► MemoryEstimate
  *
+ *   sweep    ──► workers × (a worker thread + one run of its largest scenario)
+ *            ──► + the plan in the main thread (design points as objects and as JSON text)
+ *            ──► or, after the runs, the report reading every run, if larger ──► SweepMemoryEstimate
+ *
  * Pure (no Node, no clock): the browser explorer may use it too. The engine
  * test `test/reliability/memory-estimate.test.ts` pins the byte counts to
  * the arrays `createState` really allocates.
  */
+import { CITIZEN_RECORD_BYTES } from '../sim/citizens.js';
+import { NEED_RECORD_BYTES } from '../sim/queues.js';
 import { CHANNEL_COUNT, DAYS_PER_MONTH, DAYS_PER_YEAR } from '../sim/config.js';
 import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT } from '../sim/counters.js';
 import { policyPhases } from './schedule.js';
 import type { Scenario } from './schema.js';
 
-/** Bytes of each citizen column of `createState` (src/sim/state.ts), by column. */
-export const CITIZEN_COLUMN_BYTES = {
-  segment: 1,
-  access: 1,
-  helper: 1,
-  skill: 4,
-  motivation: 4,
-  privacy: 4,
-  trust: 4,
-  trustDay: 2,
-  lastChannel: 1,
-  flags: 1,
-} as const;
 
-/** Bytes of one record of the need pool (src/sim/queues.ts), by column. */
-export const NEED_RECORD_BYTES = {
-  citizen: 4,
-  service: 1,
-  arrivalDay: 4,
-  joinDay: 4,
-  deadline: 4,
-  tried: 1,
-  transactions: 1,
-  queueKey: 1,
-  status: 1,
-  links: 1,
-  nextInQueue: 4,
-  nextByDeadline: 4,
-} as const;
 
-const sum = (values: Readonly<Record<string, number>>): number => Object.values(values).reduce((a, b) => a + b, 0);
 
-/** Bytes per simulated citizen: 23. */
-export const BYTES_PER_CITIZEN = sum(CITIZEN_COLUMN_BYTES);
-/** Bytes per need record: 30. */
-export const BYTES_PER_NEED_RECORD = sum(NEED_RECORD_BYTES);
+/** Bytes per simulated citizen: one record of sim/citizens.ts, 32. */
+export const BYTES_PER_CITIZEN = CITIZEN_RECORD_BYTES;
+/** Bytes per need record of the pool (sim/queues.ts): 32. */
+export const BYTES_PER_NEED_RECORD = NEED_RECORD_BYTES;
+/**
+ * Bytes per record of the pool with what holds it: the record, its index on
+ * the free stack (4), its place in a queue's ring, twice over while a ring
+ * doubles (8): 44.
+ */
+export const BYTES_PER_POOL_SLOT = BYTES_PER_NEED_RECORD + 4 + 8;
 /** Days-to-service histogram bins per segment (state.ts). */
 export const DAYS_TO_SERVICE_BINS = 366;
 /** A pending appeal: a JS object of four numbers and its slot in the array. */
@@ -90,12 +73,16 @@ export interface MemoryEstimate {
   readonly heapBytes: number;
 }
 
-/** Changes to a scenario to estimate instead of the scenario itself: another sample or horizon. */
+/** Changes to estimate instead of the command as given: another sample, horizon, number of workers or no report. */
 export interface EstimateOptions {
   readonly sample?: number;
   readonly horizonMonths?: number;
   /** Whether the run's monthly table is written (run: yes; compare: the first replicate's of each scenario). Default true. */
   readonly monthlyTable?: boolean;
+  /** Sweeps: worker threads (default: the sweep's). */
+  readonly workers?: number;
+  /** Sweeps: whether the report is drawn after the runs (default: the sweep's). */
+  readonly report?: boolean;
 }
 
 /** Simulated citizens: the sampled population, as `segmentSizes` (compile.ts) makes it. */
@@ -150,7 +137,7 @@ export function estimateRunMemory(scenario: Scenario, options: EstimateOptions =
   const busiestDay = needsPerDay + 3 * Math.sqrt(needsPerDay) + 16;
   const records = powerOfTwoAtLeast(Math.max(1024, needsPerDay * aliveDays + busiestDay));
   // While the pool grows the old arrays and the new ones (twice as long) are both alive.
-  const poolBytes = records * BYTES_PER_NEED_RECORD * 1.5;
+  const poolBytes = records * BYTES_PER_POOL_SLOT * 1.5;
   const arrivalBytes = powerOfTwoAtLeast(Math.max(1024, busiestDay)) * 5 * 1.5;
   const appealDays = Math.min(horizonDays, 1 + Math.max(0, ...scheduleAppealDelays(scenario)));
   // The appeals array keeps up to 4,096 resolved entries before it drops them (resolve-appeals.ts).
@@ -209,6 +196,120 @@ export function estimateCompareMemory(a: Scenario, b: Scenario, options: Estimat
     totalBytes,
     heapBytes: BASELINE_HEAP_BYTES + (bigger.heapBytes - BASELINE_HEAP_BYTES - bigger.outputsBytes) + outputsBytes,
   };
+}
+
+/** A worker thread of a sweep before its first run: its own V8 isolate, dgsim's modules and the run setup (measured about 50 MB under tsx). */
+export const WORKER_BASELINE_BYTES = 48 * 1024 * 1024;
+/** Of which on the worker's JS heap. */
+const WORKER_BASELINE_HEAP_BYTES = 24 * 1024 * 1024;
+/**
+ * One design point in the main thread, per copy (the loaded sweep, and the
+ * plan built from it): the point object and its values array, plus each
+ * value. Measured: about 110 + 8 bytes per parameter for plain numbers;
+ * rounded up for Morris and Saltelli tags and values that are not numbers.
+ */
+const BYTES_PER_POINT = 160;
+const BYTES_PER_POINT_VALUE = 12;
+/** One design point as JSON text (plan.json, and the canonical text its hash is taken of); measured about 45 + 24 bytes per parameter. */
+const TEXT_BYTES_PER_POINT = 64;
+const TEXT_BYTES_PER_POINT_VALUE = 26;
+/** A run id in the sweep's set of finished runs (measured about 25 bytes). */
+const BYTES_PER_RUN_ID = 32;
+/** A row of runs.csv: its fixed columns, and each parameter or metric as text. */
+const CSV_BYTES_PER_ROW = 48;
+const CSV_BYTES_PER_VALUE = 20;
+/** The report of a sweep holds every run of runs.csv as text, cells and objects while it draws: measured about 17 bytes per byte of CSV. */
+const REPORT_BYTES_PER_CSV_BYTE = 18;
+/** Rows the results writer sorts in memory at a time (ordered-rows.ts, DEFAULT_CHUNK_ROWS), with their lines and entries. */
+const SORT_CHUNK_ROWS = 20_000;
+const SORT_BYTES_PER_CSV_BYTE = 4;
+
+/** What a sweep is, for its memory estimate. */
+export interface SweepShape {
+  /** Worker threads asked for. */
+  readonly workers: number;
+  readonly pointCount: number;
+  readonly parameterCount: number;
+  /** Runs at most, in this process (a shard's share; an adaptive sweep's most replicates per point). */
+  readonly runs: number;
+  /** Metric columns of the results. */
+  readonly metricCount: number;
+  /** Whether the report is drawn after the runs (it reads every run). */
+  readonly report: boolean;
+}
+
+/** What a sweep needs: the parts of a MemoryEstimate are those of its largest run, in one worker. */
+export interface SweepMemoryEstimate extends MemoryEstimate {
+  /** Worker threads running at once (no more than the runs). */
+  readonly workers: number;
+  /** One worker: its thread and one run of the largest scenario. */
+  readonly perWorkerBytes: number;
+  /** The design points and run bookkeeping in the main thread. */
+  readonly planBytes: number;
+  /** The report's reading of every run (after the workers have stopped); 0 without a report. */
+  readonly reportBytes: number;
+  readonly pointCount: number;
+  readonly runs: number;
+}
+
+/** Whether an estimate is a sweep's. */
+export function isSweepEstimate(estimate: MemoryEstimate): estimate is SweepMemoryEstimate {
+  return 'perWorkerBytes' in estimate;
+}
+
+/**
+ * The memory a sweep needs: while it runs, `workers` threads each doing a
+ * run of `largest` (see largestRunScenario) next to the plan in the main
+ * thread (its points held twice and written as text; a plan of the 10
+ * million points a sweep accepts takes several GB); after the runs, the
+ * plan and the report reading every run, or the results being sorted,
+ * whichever is larger. The JS heap part is the larger of the main thread's
+ * and one worker's (each thread has its own heap).
+ * Cost O(segments + services + schedule).
+ * @example estimateSweepMemory(largestRunScenario(sweep), { workers: 8, pointCount: 1000, parameterCount: 4, runs: 10000, metricCount: 79, report: true }).totalBytes
+ */
+export function estimateSweepMemory(largest: Scenario, shape: SweepShape, options: EstimateOptions = {}): SweepMemoryEstimate {
+  const run = estimateRunMemory(largest, { ...options, monthlyTable: false });
+  const workers = Math.max(1, Math.min(options.workers ?? shape.workers, shape.runs));
+  const report = options.report ?? shape.report;
+  const perWorkerBytes = WORKER_BASELINE_BYTES + run.totalBytes - run.baselineBytes;
+  const values = shape.parameterCount;
+  const pointBytes = 2 * (BYTES_PER_POINT + BYTES_PER_POINT_VALUE * values) + 2 * (TEXT_BYTES_PER_POINT + TEXT_BYTES_PER_POINT_VALUE * values);
+  const planBytes = shape.pointCount * pointBytes + shape.runs * BYTES_PER_RUN_ID;
+  const csvRowBytes = CSV_BYTES_PER_ROW + CSV_BYTES_PER_VALUE * (values + shape.metricCount);
+  const reportBytes = report ? shape.runs * csvRowBytes * REPORT_BYTES_PER_CSV_BYTE : 0;
+  const sortBytes = Math.min(shape.runs, SORT_CHUNK_ROWS) * csvRowBytes * SORT_BYTES_PER_CSV_BYTE;
+  const afterRunsBytes = Math.max(reportBytes, sortBytes);
+  const totalBytes = BASELINE_BYTES + planBytes + Math.max(workers * perWorkerBytes, afterRunsBytes);
+  const mainHeapBytes = BASELINE_HEAP_BYTES + planBytes + afterRunsBytes;
+  const workerHeapBytes = WORKER_BASELINE_HEAP_BYTES + run.heapBytes - BASELINE_HEAP_BYTES;
+  return {
+    ...run,
+    totalBytes,
+    heapBytes: Math.max(mainHeapBytes, workerHeapBytes),
+    workers,
+    perWorkerBytes,
+    planBytes,
+    reportBytes,
+    pointCount: shape.pointCount,
+    runs: shape.runs,
+  };
+}
+
+/**
+ * The most workers, fewer than `currentWorkers`, for which `fits` holds; undefined when not even one fits.
+ * @example workersThatFit(8, (options) => estimateSweepMemory(largest, shape, options).totalBytes <= limit)
+ */
+export function workersThatFit(currentWorkers: number, fits: (options: EstimateOptions) => boolean): number | undefined {
+  if (currentWorkers <= 1 || !fits({ workers: 1 })) return undefined;
+  let good = 1;
+  let bad = currentWorkers;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (fits({ workers: middle })) good = middle;
+    else bad = middle;
+  }
+  return good;
 }
 
 /** Samples worth suggesting, largest first. */

@@ -4,6 +4,7 @@
  */
 import type { ModelConfig } from '../sim/config.js';
 import { simulate, type RunOutput } from '../sim/engine.js';
+import type { Workspace } from '../sim/state.js';
 import { checkInvariants, checkSummaryInvariants, headlineMetrics, summarize, type RunSummary } from '../sim/metrics/index.js';
 import { compileScenario } from './compile.js';
 import type { Scenario } from './schema.js';
@@ -28,12 +29,13 @@ export class InvariantError extends Error {
 /**
  * Runs a validated scenario with a seed, then checks the model's invariants
  * on its counters and on its summary (`sim/metrics/invariants.ts`).
+ * A caller doing many runs may pass one workspace to all (sim/state.ts).
  * @throws InvariantError when the run breaks an invariant.
  * @example const { summary } = runValidated(scenario, 1);
  */
-export function runValidated(scenario: Scenario, seed: number): RunResult {
+export function runValidated(scenario: Scenario, seed: number, workspace?: Workspace): RunResult {
   const config = compileScenario(scenario);
-  const output = simulate(config, seed);
+  const output = simulate(config, seed, workspace);
   const violations = checkInvariants(output);
   if (violations.length > 0) throw new InvariantError(violations);
   const summary = summarize(config, output);

@@ -24,6 +24,7 @@ import type { Rng } from './random/streams.js';
 import { currentTrust } from './trust.js';
 import { CitizenFlag, NO_CHANNEL, phaseTables, type SimState } from './state.js';
 import { waitWeight, type PhaseTables } from './phase-tables.js';
+import { hasAccess, hasFlag, hasHelper, lastChannelOf, motivationOf, privacyOf, segmentOf, skillOf } from './citizens.js';
 
 const ONLINE = 1 << Channel.online;
 const PHONE = 1 << Channel.phone;
@@ -60,7 +61,7 @@ export function digitalDown(state: SimState): boolean {
 
 /** Skill the citizen brings online: their own, or their helper's when they have no access. */
 export function effectiveSkill(state: SimState, config: ModelConfig, citizen: number): number {
-  return state.citizens.access[citizen] === 1 ? state.citizens.skill[citizen]! : config.choice.helperSkill;
+  return hasAccess(state.citizens, citizen) ? skillOf(state.citizens, citizen) : config.choice.helperSkill;
 }
 
 /**
@@ -78,7 +79,7 @@ export function availableChannels(
   daysLeft: number,
 ): number {
   const tables = phaseTables(state, config);
-  const segment = state.citizens.segment[citizen]!;
+  const segment = segmentOf(state.citizens, citizen);
   return usableChannels(state, tables, citizen, segment * tables.serviceCount + service, config.segments.district[segment]!, tried, daysLeft);
 }
 
@@ -99,17 +100,17 @@ export function usableChannels(
   if (mask === 0) return 0;
   const citizens = state.citizens;
   const down = state.day < state.outageUntilDay;
-  const access = citizens.access[citizen] === 1;
-  if ((mask & ONLINE) !== 0 && (down || !(access || citizens.helper[citizen] === 1))) mask &= ~ONLINE;
+  const access = hasAccess(citizens, citizen);
+  if ((mask & ONLINE) !== 0 && (down || !(access || hasHelper(citizens, citizen)))) mask &= ~ONLINE;
   const waits = state.queues.expectedWaitDays;
   const districtCount = tables.districtCount;
   if ((mask & PHONE) !== 0 && !(waits[Channel.phone * districtCount]! <= daysLeft)) mask &= ~PHONE;
   if ((mask & COUNTER) !== 0 && !(waits[Channel.counter * districtCount + district]! <= daysLeft)) mask &= ~COUNTER;
   if ((mask & ASSISTED) !== 0) {
-    const needsHelp = !access || citizens.skill[citizen]! < state.policy.assistedMaxSkill;
+    const needsHelp = !access || skillOf(citizens, citizen) < state.policy.assistedMaxSkill;
     if (down || !needsHelp || !(waits[Channel.assisted * districtCount + district]! <= daysLeft)) mask &= ~ASSISTED;
   }
-  if ((citizens.flags[citizen]! & CitizenFlag.refusesConsent) !== 0 && !state.policy.consentOrNoService) {
+  if (hasFlag(citizens, citizen, CitizenFlag.refusesConsent) && !state.policy.consentOrNoService) {
     // Informed opt-in: a citizen who refuses data use keeps a non-digital path where one is open.
     const human = mask & (PHONE | COUNTER);
     if (human !== 0) mask = human;
@@ -130,7 +131,7 @@ export function chooseChannel(
   mask: number,
 ): number {
   const tables = phaseTables(state, config);
-  const segment = state.citizens.segment[citizen]!;
+  const segment = segmentOf(state.citizens, citizen);
   return drawChannel(state, config, tables, rng, citizen, service, segment * tables.serviceCount + service, config.segments.district[segment]!, mask);
 }
 
@@ -160,8 +161,8 @@ export function drawChannel(
   if ((mask & (ONLINE | ASSISTED)) !== 0) {
     digital =
       choice.betaTrust * currentTrust(state, config, citizen) -
-      tables.privacyCoef[service]! * citizens.privacy[citizen]! +
-      choice.betaMotivation * (citizens.motivation[citizen]! - 0.5);
+      tables.privacyCoef[service]! * privacyOf(citizens, citizen) +
+      choice.betaMotivation * (motivationOf(citizens, citizen) - 0.5);
   }
   let online = 0;
   let phone = 0;
@@ -169,8 +170,8 @@ export function drawChannel(
   let assisted = 0;
   if ((mask & ONLINE) !== 0) {
     online =
-      citizens.access[citizen] === 1
-        ? tables.weight[base]! * Math.exp(digital + tables.onlineSkillUtility[service]! * citizens.skill[citizen]!)
+      hasAccess(citizens, citizen)
+        ? tables.weight[base]! * Math.exp(digital + tables.onlineSkillUtility[service]! * skillOf(citizens, citizen))
         : tables.proxyWeight[pair]! * Math.exp(digital);
   }
   if ((mask & PHONE) !== 0) {
@@ -185,7 +186,7 @@ export function drawChannel(
     const key = Channel.assisted * districtCount + district;
     assisted = tables.weight[base + Channel.assisted]! * waitWeight(tables, choice.betaWaitPerDay, key, waits[key]!) * Math.exp(digital);
   }
-  switch (citizens.lastChannel[citizen]) {
+  switch (lastChannelOf(citizens, citizen)) {
     case Channel.online:
       online *= tables.habitWeight;
       break;
@@ -237,14 +238,14 @@ function drawChannelExact(
 ): number {
   const citizens = state.citizens;
   const choice = config.choice;
-  const last = citizens.lastChannel[citizen]!;
+  const last = lastChannelOf(citizens, citizen);
   const utility = new Float64Array(CHANNEL_COUNT);
   let best = -Infinity;
   for (let channel = 0; channel < CHANNEL_COUNT; channel++) {
     if ((mask & channelBit(channel)) === 0) continue;
     let u = tables.utility[pair * CHANNEL_COUNT + channel]!;
     if (channel === Channel.online) {
-      u = citizens.access[citizen] === 1 ? u + tables.onlineSkillUtility[service]! * citizens.skill[citizen]! : tables.proxyUtility[pair]!;
+      u = hasAccess(citizens, citizen) ? u + tables.onlineSkillUtility[service]! * skillOf(citizens, citizen) : tables.proxyUtility[pair]!;
     } else {
       const key = channel * tables.districtCount + (channel === Channel.phone ? 0 : district);
       u -= choice.betaWaitPerDay * state.queues.expectedWaitDays[key]!;

@@ -23,9 +23,10 @@
  */
 import { DAYS_PER_MONTH, type ModelConfig } from './config.js';
 import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT } from './counters.js';
+import { storedTrustOf } from './citizens.js';
 import { generatePopulation, markConsentRefusers } from './population.js';
 import { createStreams } from './random/streams.js';
-import { createState, type SimContext, type SimEvent, type SimState } from './state.js';
+import { createState, type SimContext, type SimEvent, type SimState, type Workspace } from './state.js';
 import { applySchedule } from './phases/apply-schedule.js';
 import { drawShocks } from './phases/draw-shocks.js';
 import { chargeRunningCosts } from './phases/charge-running-costs.js';
@@ -64,15 +65,18 @@ export interface RunOutput {
   readonly events: readonly SimEvent[];
 }
 
-/** Builds the state of day 0: citizens generated from the population stream. */
-export function initialState(config: ModelConfig, ctx: SimContext): SimState {
-  const state = createState(config);
+/**
+ * Builds the state of day 0: citizens generated from the population stream.
+ * With a workspace, reuses its memory (see `Workspace` in state.ts).
+ */
+export function initialState(config: ModelConfig, ctx: SimContext, workspace?: Workspace): SimState {
+  const state = createState(config, workspace);
   generatePopulation(state, config, ctx.streams.population);
   markConsentRefusers(state, state.policy.refusalThreshold);
-  const trust = state.citizens.trust;
+  const citizens = state.citizens;
   for (let s = 0; s < config.segments.ids.length; s++) {
     let sum = 0;
-    for (let c = state.segmentStart[s]!; c < state.segmentStart[s + 1]!; c++) sum += trust[c]!;
+    for (let c = state.segmentStart[s]!; c < state.segmentStart[s + 1]!; c++) sum += storedTrustOf(citizens, c);
     state.recorder.initialTrustSum[s] = sum;
   }
   return state;
@@ -103,11 +107,12 @@ export function step(state: SimState, ctx: SimContext): void {
 /**
  * Runs a compiled scenario with a seed to the end of its horizon.
  * Cost O(citizens + needs); memory O(citizens + waiting needs + months × segments).
+ * A worker doing many runs passes one `Workspace` to all of them (state.ts).
  * @example const output = simulate(compileScenario(scenario), 1);
  */
-export function simulate(config: ModelConfig, seed: number): RunOutput {
+export function simulate(config: ModelConfig, seed: number, workspace?: Workspace): RunOutput {
   const ctx: SimContext = { config, streams: createStreams(seed) };
-  const state = initialState(config, ctx);
+  const state = initialState(config, ctx, workspace);
   for (let day = 0; day < config.horizonDays; day++) {
     state.day = day;
     state.month = Math.floor(day / DAYS_PER_MONTH);

@@ -15,6 +15,7 @@ import {
   type SimState,
 } from './state.js';
 import { trustBad, trustGood, currentTrust } from './trust.js';
+import { addFlag, hasAccess, segmentOf, setLastChannel, setSkill, skillOf } from './citizens.js';
 
 const MET_BY_CHANNEL = [S.metOnline, S.metPhone, S.metCounter, S.metAssisted] as const;
 
@@ -30,14 +31,14 @@ export const UnmetReason = {
 /** Records an unmet need: counters, the citizen's flag and a bad experience. */
 export function needUnmet(state: SimState, ctx: SimContext, citizen: number, reason: number): void {
   const { config } = ctx;
-  const segment = state.citizens.segment[citizen]!;
+  const segment = segmentOf(state.citizens, citizen);
   const segmentMonthly = state.recorder.segmentMonthly;
   const row = segmentRow(state, segment, config.segments.ids.length);
   segmentMonthly[row + reason]! += 1;
   if (state.day < state.outageUntilDay) segmentMonthly[row + S.unmetDuringOutage]! += 1;
   segmentMonthly[row + S.badExperiences]! += 1;
   state.recorder.districtMonthly[districtRow(state, config.segments.district[segment]!, config.districts.ids.length) + D.unmet]! += 1;
-  state.citizens.flags[citizen]! |= CitizenFlag.hadUnmet;
+  addFlag(state.citizens, citizen, CitizenFlag.hadUnmet);
   trustBad(state, config, citizen, reason === UnmetReason.denied ? config.trust.weightWrongfulDenial : config.trust.weightUnmet);
 }
 
@@ -60,7 +61,7 @@ export function serveNeed(
   const policy = state.policy;
   const citizens = state.citizens;
   const recorder = state.recorder;
-  const segment = citizens.segment[citizen]!;
+  const segment = segmentOf(citizens, citizen);
   const district = config.segments.district[segment]!;
   const transactions = tables.transactions[service]!;
   const segRow = segmentRow(state, segment, config.segments.ids.length);
@@ -92,10 +93,10 @@ export function serveNeed(
     if (state.day - arrivalDay <= policy.kpiProcessingDaysTarget) districtMonthly[distRow + D.counterWithinTarget]! += 1;
   } else if (channel === Channel.online) {
     districtMonthly[distRow + D.onlineTransactions]! += 1;
-    citizens.flags[citizen]! |= CitizenFlag.registered;
+    addFlag(citizens, citizen, CitizenFlag.registered);
   }
   districtMonthly[distRow + D.transactions]! += 1;
-  citizens.lastChannel[citizen] = channel;
+  setLastChannel(citizens, citizen, channel);
 
   // The decision: automated or human, maybe a wrongful denial.
   const rng = streams.decisions;
@@ -123,7 +124,7 @@ export function needMet(state: SimState, ctx: SimContext, citizen: number, chann
   const policy = state.policy;
   const citizens = state.citizens;
   const recorder = state.recorder;
-  const segment = citizens.segment[citizen]!;
+  const segment = segmentOf(citizens, citizen);
   const days = state.day - arrivalDay;
   const segmentMonthly = recorder.segmentMonthly;
   const row = segmentRow(state, segment, config.segments.ids.length);
@@ -146,9 +147,9 @@ export function needMet(state: SimState, ctx: SimContext, citizen: number, chann
     segmentMonthly[row + S.goodExperiences]! += 1;
     trustGood(state, config, citizen);
   }
-  if (channel === Channel.online && citizens.access[citizen] === 1) {
-    const skill = citizens.skill[citizen]!;
-    citizens.skill[citizen] = skill + policy.learningRate * (1 - skill);
+  if (channel === Channel.online && hasAccess(citizens, citizen)) {
+    const skill = skillOf(citizens, citizen);
+    setSkill(citizens, citizen, skill + policy.learningRate * (1 - skill));
   }
 }
 

@@ -10,6 +10,7 @@
 import type { ModelConfig } from './config.js';
 import { betaDraw, betaQuantileTable } from './random/beta-table.js';
 import type { Rng } from './random/streams.js';
+import { addFlag, clearFlag, fillSegmentCode, privacyOf, setAccess, setHelper, setMotivation, setPrivacy, setSkill, setStoredTrust } from './citizens.js';
 import { CitizenFlag, type SimState } from './state.js';
 
 /** Fills the citizen columns of a fresh state. Cost O(citizens + distinct (mean, sd) pairs × 8,000). */
@@ -29,8 +30,7 @@ export function generatePopulation(state: SimState, config: ModelConfig, rng: Rn
   for (let s = 0; s < seg.ids.length; s++) {
     const start = segmentStart[s]!;
     const end = segmentStart[s + 1]!;
-    citizens.segment.fill(s, start, end);
-    citizens.trustDay.fill(0, start, end);
+    fillSegmentCode(citizens, s, start, end);
     state.accessCount[s] = fillSegment(
       state,
       rng,
@@ -63,13 +63,13 @@ function fillSegment(
   let withAccess = 0;
   for (let c = start; c < end; c++) {
     const access = rng() < accessProb ? 1 : 0;
-    citizens.access[c] = access;
+    setAccess(citizens, c, access === 1);
     withAccess += access;
-    citizens.helper[c] = rng() < helperProb ? 1 : 0;
-    citizens.skill[c] = betaDraw(skill, rng());
-    citizens.motivation[c] = betaDraw(motivation, rng());
-    citizens.privacy[c] = betaDraw(privacy, rng());
-    citizens.trust[c] = betaDraw(trust, rng());
+    setHelper(citizens, c, rng() < helperProb);
+    setSkill(citizens, c, betaDraw(skill, rng()));
+    setMotivation(citizens, c, betaDraw(motivation, rng()));
+    setPrivacy(citizens, c, betaDraw(privacy, rng()));
+    setStoredTrust(citizens, c, betaDraw(trust, rng()));
   }
   return withAccess;
 }
@@ -77,10 +77,8 @@ function fillSegment(
 /** Marks citizens whose privacy concern is above the refusal threshold (policy may change it). Cost O(citizens). */
 export function markConsentRefusers(state: SimState, threshold: number): void {
   const { citizens } = state;
-  const privacy = citizens.privacy;
-  const flags = citizens.flags;
   for (let c = 0; c < citizens.count; c++) {
-    if (privacy[c]! > threshold) flags[c]! |= CitizenFlag.refusesConsent;
-    else flags[c]! &= ~CitizenFlag.refusesConsent;
+    if (privacyOf(citizens, c) > threshold) addFlag(citizens, c, CitizenFlag.refusesConsent);
+    else clearFlag(citizens, c, CitizenFlag.refusesConsent);
   }
 }

@@ -1,40 +1,132 @@
 /**
  * Needs waiting in staffed queues: a pool of typed-array records, one FIFO
- * list per queue (channel × district), and one list per expiry day so that a
- * need whose patience runs out is found on that day without scanning queues.
+ * ring of records per queue (channel × district), and one linked list per
+ * expiry day so that a need whose patience runs out is found on that day
+ * without scanning queues.
  *
- * A record is freed only once it is on neither list (`links` says which
- * lists still hold it): a need served before its deadline stays filed under
- * that day, and an expired need stays in its queue until the queue's head
- * passes it. Both lists stay valid without searching either.
+ * A record is freed only once neither its queue nor its expiry list holds
+ * it (`links` says which still do): a need served before its deadline stays
+ * filed under that day, and an expired need stays in its queue until it
+ * reaches the front. Both stay valid without searching either.
  */
 
 export const NeedStatus = { free: 0, waiting: 1, done: 2 } as const;
 /** Bits of `links`: which lists hold a record. */
 export const Link = { queue: 1, deadline: 2 } as const;
 
+/**
+ * The pool: one 32-byte record per need, all in one ArrayBuffer read through
+ * an Int32 and a Uint8 view (one cache line per need: a big city has
+ * millions of needs waiting, and a queue's needs are spread over the pool).
+ *
+ *   int32 slots 0–3    citizen, arrivalDay, deadline, nextByDeadline
+ *   bytes 16–21        service, tried (failed channels, mask), transactions, queueKey, status, links
+ *   bytes 22–31        free
+ *
+ * Free records are kept on a stack of their indices, not linked through
+ * the records, so taking one does not first wait to read it.
+ */
 export interface NeedPool {
   capacity: number;
-  citizen: Int32Array;
-  service: Uint8Array;
-  arrivalDay: Int32Array;
-  joinDay: Int32Array;
-  deadline: Int32Array;
-  /** Channels already tried and failed (mask). */
-  tried: Uint8Array;
-  /** Transactions the need takes (one per agency, or one when integrated). */
-  transactions: Uint8Array;
-  queueKey: Uint8Array;
-  status: Uint8Array;
-  links: Uint8Array;
-  nextInQueue: Int32Array;
-  nextByDeadline: Int32Array;
-  freeHead: number;
+  /** Int32 view: slot need·8 + k. */
+  ints: Int32Array;
+  /** Uint8 view: byte need·32 + k. */
+  bytes: Uint8Array;
+  /** The free records, as a stack: the next allocated is free[freeCount − 1]. */
+  free: Int32Array;
+  freeCount: number;
+}
+
+/** Bytes per need record. */
+export const NEED_RECORD_BYTES = 32;
+const INTS = NEED_RECORD_BYTES / 4;
+const CITIZEN = 0;
+const ARRIVAL_DAY = 1;
+const DEADLINE = 2;
+const NEXT_BY_DEADLINE = 3;
+const SERVICE = 16;
+const TRIED = 17;
+const TRANSACTIONS = 18;
+const QUEUE_KEY = 19;
+const STATUS = 20;
+const LINKS = 21;
+
+export function needCitizen(pool: NeedPool, need: number): number {
+  return pool.ints[need * INTS + CITIZEN]!;
+}
+export function needArrivalDay(pool: NeedPool, need: number): number {
+  return pool.ints[need * INTS + ARRIVAL_DAY]!;
+}
+export function needDeadline(pool: NeedPool, need: number): number {
+  return pool.ints[need * INTS + DEADLINE]!;
+}
+export function nextByDeadline(pool: NeedPool, need: number): number {
+  return pool.ints[need * INTS + NEXT_BY_DEADLINE]!;
+}
+function setNextByDeadline(pool: NeedPool, need: number, next: number): void {
+  pool.ints[need * INTS + NEXT_BY_DEADLINE] = next;
+}
+export function needService(pool: NeedPool, need: number): number {
+  return pool.bytes[need * NEED_RECORD_BYTES + SERVICE]!;
+}
+/** Channels already tried and failed (mask; failed online attempts in the high bits). */
+export function needTried(pool: NeedPool, need: number): number {
+  return pool.bytes[need * NEED_RECORD_BYTES + TRIED]!;
+}
+/** Transactions the need takes (one per agency, or one when integrated). */
+export function needTransactions(pool: NeedPool, need: number): number {
+  return pool.bytes[need * NEED_RECORD_BYTES + TRANSACTIONS]!;
+}
+export function needQueueKey(pool: NeedPool, need: number): number {
+  return pool.bytes[need * NEED_RECORD_BYTES + QUEUE_KEY]!;
+}
+export function needStatus(pool: NeedPool, need: number): number {
+  return pool.bytes[need * NEED_RECORD_BYTES + STATUS]!;
+}
+export function setNeedStatus(pool: NeedPool, need: number, status: number): void {
+  pool.bytes[need * NEED_RECORD_BYTES + STATUS] = status;
+}
+/** Which lists hold the record (`Link` bits). */
+export function needLinks(pool: NeedPool, need: number): number {
+  return pool.bytes[need * NEED_RECORD_BYTES + LINKS]!;
+}
+function setNeedLinks(pool: NeedPool, need: number, links: number): void {
+  pool.bytes[need * NEED_RECORD_BYTES + LINKS] = links;
+}
+
+/** Reads a need's record into cache and returns a byte of it (see `touchServed` in serve-queues.ts). */
+export function touchNeed(pool: NeedPool, need: number): number {
+  return pool.bytes[need * NEED_RECORD_BYTES + STATUS]!;
+}
+
+/** Writes what a need is: whose, which service, since when, until when. */
+export function describeNeed(pool: NeedPool, need: number, citizen: number, service: number, arrivalDay: number, deadline: number): void {
+  const ints = need * INTS;
+  pool.ints[ints + CITIZEN] = citizen;
+  pool.ints[ints + ARRIVAL_DAY] = arrivalDay;
+  pool.ints[ints + DEADLINE] = deadline;
+  pool.bytes[need * NEED_RECORD_BYTES + SERVICE] = service;
+}
+
+/** Writes how a need is being routed: channels tried and failed, transactions it takes. */
+export function setNeedRouting(pool: NeedPool, need: number, tried: number, transactions: number): void {
+  const first = need * NEED_RECORD_BYTES;
+  pool.bytes[first + TRIED] = tried;
+  pool.bytes[first + TRANSACTIONS] = transactions;
 }
 
 export interface QueueSet {
-  head: Int32Array;
-  tail: Int32Array;
+  /**
+   * Each queue's needs in order of joining, as a ring of pool records: the
+   * waiting ones and those that ended meanwhile (dropped when they reach
+   * the front). A ring, not a linked list, so that the needs served next are
+   * known ahead and can be read in parallel (serve-queues.ts).
+   */
+  rings: Int32Array[];
+  /** Position in its ring of each queue's front. */
+  front: Int32Array;
+  /** Records in each queue's ring. */
+  length: Int32Array;
   /** Needs still waiting in each queue (expired ones are removed from the count at once). */
   waiting: Int32Array;
   /** Transactions the waiting needs will take, per queue. */
@@ -48,80 +140,53 @@ export interface QueueSet {
 const NONE = -1;
 
 export function createNeedPool(initialCapacity: number): NeedPool {
-  const pool: NeedPool = {
-    capacity: 0,
-    citizen: new Int32Array(0),
-    service: new Uint8Array(0),
-    arrivalDay: new Int32Array(0),
-    joinDay: new Int32Array(0),
-    deadline: new Int32Array(0),
-    tried: new Uint8Array(0),
-    transactions: new Uint8Array(0),
-    queueKey: new Uint8Array(0),
-    status: new Uint8Array(0),
-    links: new Uint8Array(0),
-    nextInQueue: new Int32Array(0),
-    nextByDeadline: new Int32Array(0),
-    freeHead: NONE,
-  };
+  const pool: NeedPool = { capacity: 0, ints: new Int32Array(0), bytes: new Uint8Array(0), free: new Int32Array(0), freeCount: 0 };
   growPool(pool, Math.max(16, initialCapacity));
   return pool;
 }
 
-function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
-  const next = new (array.constructor as new (n: number) => T)(size);
-  next.set(array);
-  return next;
-}
-
 function growPool(pool: NeedPool, size: number): void {
   const old = pool.capacity;
-  pool.citizen = grown(pool.citizen, size);
-  pool.service = grown(pool.service, size);
-  pool.arrivalDay = grown(pool.arrivalDay, size);
-  pool.joinDay = grown(pool.joinDay, size);
-  pool.deadline = grown(pool.deadline, size);
-  pool.tried = grown(pool.tried, size);
-  pool.transactions = grown(pool.transactions, size);
-  pool.queueKey = grown(pool.queueKey, size);
-  pool.status = grown(pool.status, size);
-  pool.links = grown(pool.links, size);
-  pool.nextInQueue = grown(pool.nextInQueue, size);
-  pool.nextByDeadline = grown(pool.nextByDeadline, size);
-  // New slots join the free list in ascending order (deterministic reuse).
-  for (let i = size - 1; i >= old; i--) {
-    pool.nextInQueue[i] = pool.freeHead;
-    pool.freeHead = i;
-  }
+  const buffer = new ArrayBuffer(size * NEED_RECORD_BYTES);
+  const bytes = new Uint8Array(buffer);
+  bytes.set(pool.bytes);
+  pool.ints = new Int32Array(buffer);
+  pool.bytes = bytes;
+  const free = new Int32Array(size);
+  free.set(pool.free.subarray(0, pool.freeCount));
+  pool.free = free;
+  // New slots are taken in ascending order (deterministic reuse).
+  for (let i = size - 1; i >= old; i--) free[pool.freeCount++] = i;
   pool.capacity = size;
 }
 
 /** Takes a free record, growing the pool when none is left. */
 export function allocateNeed(pool: NeedPool): number {
-  if (pool.freeHead === NONE) growPool(pool, pool.capacity * 2);
-  const slot = pool.freeHead;
-  pool.freeHead = pool.nextInQueue[slot]!;
-  pool.nextInQueue[slot] = NONE;
-  pool.nextByDeadline[slot] = NONE;
-  pool.links[slot] = 0;
+  if (pool.freeCount === 0) growPool(pool, pool.capacity * 2);
+  const slot = pool.free[--pool.freeCount]!;
+  setNextByDeadline(pool, slot, NONE);
+  setNeedLinks(pool, slot, 0);
   return slot;
 }
 
 /** Drops a record from one list, freeing it when no list holds it any more. */
 export function unlinkNeed(pool: NeedPool, slot: number, link: number): void {
-  const links = pool.links[slot]! & ~link;
-  pool.links[slot] = links;
+  const links = needLinks(pool, slot) & ~link;
+  setNeedLinks(pool, slot, links);
   if (links === 0) {
-    pool.status[slot] = NeedStatus.free;
-    pool.nextInQueue[slot] = pool.freeHead;
-    pool.freeHead = slot;
+    setNeedStatus(pool, slot, NeedStatus.free);
+    pool.free[pool.freeCount++] = slot;
   }
 }
 
+/** Records a queue's ring holds before it first grows (a power of two). */
+const RING_START = 64;
+
 export function createQueueSet(queueCount: number): QueueSet {
   return {
-    head: new Int32Array(queueCount).fill(NONE),
-    tail: new Int32Array(queueCount).fill(NONE),
+    rings: Array.from({ length: queueCount }, () => new Int32Array(RING_START)),
+    front: new Int32Array(queueCount),
+    length: new Int32Array(queueCount),
     waiting: new Int32Array(queueCount),
     work: new Float64Array(queueCount),
     credit: new Float64Array(queueCount),
@@ -131,16 +196,17 @@ export function createQueueSet(queueCount: number): QueueSet {
 
 /** Appends a waiting need to the back of a queue. */
 export function enqueue(queues: QueueSet, pool: NeedPool, key: number, slot: number): void {
-  pool.queueKey[slot] = key;
-  pool.status[slot] = NeedStatus.waiting;
-  pool.links[slot]! |= Link.queue;
-  pool.nextInQueue[slot] = NONE;
-  const tail = queues.tail[key]!;
-  if (tail === NONE) queues.head[key] = slot;
-  else pool.nextInQueue[tail] = slot;
-  queues.tail[key] = slot;
+  const first = slot * NEED_RECORD_BYTES;
+  pool.bytes[first + QUEUE_KEY] = key;
+  pool.bytes[first + STATUS] = NeedStatus.waiting;
+  pool.bytes[first + LINKS]! |= Link.queue;
+  let ring = queues.rings[key]!;
+  const length = queues.length[key]!;
+  if (length === ring.length) ring = growRing(queues, key);
+  ring[(queues.front[key]! + length) & (ring.length - 1)] = slot;
+  queues.length[key] = length + 1;
   queues.waiting[key]!++;
-  queues.work[key]! += pool.transactions[slot]!;
+  queues.work[key]! += needTransactions(pool, slot);
 }
 
 /**
@@ -150,28 +216,47 @@ export function enqueue(queues: QueueSet, pool: NeedPool, key: number, slot: num
  * the queue list with `unlinkNeed(pool, slot, Link.queue)`.
  */
 export function dequeueWaiting(queues: QueueSet, pool: NeedPool, key: number): number {
-  let slot = queues.head[key]!;
-  while (slot !== NONE) {
-    const next = pool.nextInQueue[slot]!;
-    queues.head[key] = next;
-    if (next === NONE) queues.tail[key] = NONE;
-    if (pool.status[slot] === NeedStatus.waiting) {
+  const ring = queues.rings[key]!;
+  const mask = ring.length - 1;
+  while (queues.length[key]! > 0) {
+    const front = queues.front[key]!;
+    const slot = ring[front]!;
+    queues.front[key] = (front + 1) & mask;
+    queues.length[key]!--;
+    if (needStatus(pool, slot) === NeedStatus.waiting) {
       queues.waiting[key]!--;
-      queues.work[key]! -= pool.transactions[slot]!;
+      queues.work[key]! -= needTransactions(pool, slot);
       return slot;
     }
     unlinkNeed(pool, slot, Link.queue);
-    slot = next;
   }
   return NONE;
 }
 
+/** The record at `position` from the front of a queue (position < its length), waiting or not. */
+export function queuedAt(queues: QueueSet, key: number, position: number): number {
+  const ring = queues.rings[key]!;
+  return ring[(queues.front[key]! + position) & (ring.length - 1)]!;
+}
+
+/** Doubles a queue's ring, its records moved to the start in order. */
+function growRing(queues: QueueSet, key: number): Int32Array {
+  const old = queues.rings[key]!;
+  const front = queues.front[key]!;
+  const ring = new Int32Array(old.length * 2);
+  ring.set(old.subarray(front));
+  ring.set(old.subarray(0, front), old.length - front);
+  queues.rings[key] = ring;
+  queues.front[key] = 0;
+  return ring;
+}
+
 /** Takes a waiting need out of its queue's counts (it stays linked until the head passes it). */
 export function abandonWaiting(queues: QueueSet, pool: NeedPool, slot: number): void {
-  pool.status[slot] = NeedStatus.done;
-  const key = pool.queueKey[slot]!;
+  setNeedStatus(pool, slot, NeedStatus.done);
+  const key = needQueueKey(pool, slot);
   queues.waiting[key]!--;
-  queues.work[key]! -= pool.transactions[slot]!;
+  queues.work[key]! -= needTransactions(pool, slot);
 }
 
 /** Expiry lists: needs indexed by the day their patience runs out. */
@@ -185,10 +270,10 @@ export function createExpiryLists(days: number): ExpiryLists {
 
 /** Files a need under its deadline day; needs due after the horizon are not filed. */
 export function fileByDeadline(lists: ExpiryLists, pool: NeedPool, slot: number): void {
-  const day = pool.deadline[slot]!;
+  const day = needDeadline(pool, slot);
   if (day >= lists.head.length) return;
-  pool.links[slot]! |= Link.deadline;
-  pool.nextByDeadline[slot] = lists.head[day]!;
+  pool.bytes[slot * NEED_RECORD_BYTES + LINKS]! |= Link.deadline;
+  setNextByDeadline(pool, slot, lists.head[day]!);
   lists.head[day] = slot;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The simulation state: citizens as typed-array columns (one array per
- * attribute, a citizen is an index), the queues of waiting needs, the
- * offices, the data stock and the month's counters. One state is created per
+ * The simulation state: the citizens (typed-array records, citizens.ts),
+ * the queues of waiting needs, the offices, the data stock and the month's
+ * counters. One state is created per
  * run by `createState`; every phase reads and writes it through `SimContext`.
  */
 import {
@@ -17,6 +17,9 @@ import {
 import { createPhaseTables, refreshPhaseTables, type PhaseTables } from './phase-tables.js';
 import { createExpiryLists, createNeedPool, createQueueSet, type ExpiryLists, type NeedPool, type QueueSet } from './queues.js';
 import type { Streams } from './random/streams.js';
+import { createCitizens, fillLastChannel, type Citizens } from './citizens.js';
+
+export type { Citizens } from './citizens.js';
 
 /** Bits of a citizen's `flags`. */
 export const CitizenFlag = {
@@ -27,21 +30,6 @@ export const CitizenFlag = {
 } as const;
 
 export const NO_CHANNEL = 255;
-
-export interface Citizens {
-  readonly count: number;
-  readonly segment: Uint8Array;
-  readonly access: Uint8Array;
-  readonly helper: Uint8Array;
-  readonly skill: Float32Array;
-  readonly motivation: Float32Array;
-  readonly privacy: Float32Array;
-  /** Trust as of `trustDay`; reversion toward the baseline is applied lazily. */
-  readonly trust: Float32Array;
-  readonly trustDay: Uint16Array;
-  readonly lastChannel: Uint8Array;
-  readonly flags: Uint8Array;
-}
 
 /** A month's accumulators and the run's monthly tables. */
 export interface Recorder {
@@ -127,7 +115,34 @@ export function queueKey(channel: number, district: number, districtCount: numbe
   return channel * districtCount + district;
 }
 
-export function createState(config: ModelConfig): SimState {
+/**
+ * Memory a worker keeps from one run to the next: a run whose city has as
+ * many simulated citizens as the last one's reuses its citizen records
+ * (cleared first) instead of allocating new ones, sparing the page faults of
+ * fresh memory and the garbage. Results never depend on it. A workspace
+ * serves one run at a time: a run overwrites the records of the one before.
+ */
+export interface Workspace {
+  citizens: Citizens | null;
+}
+
+export function createWorkspace(): Workspace {
+  return { citizens: null };
+}
+
+/** Citizen records for `count` citizens, all zero: the workspace's if it has the right size. */
+function freshCitizens(count: number, workspace: Workspace | undefined): Citizens {
+  const kept = workspace?.citizens;
+  if (kept !== null && kept !== undefined && kept.count === count) {
+    kept.bytes.fill(0);
+    return kept;
+  }
+  const citizens = freshCitizens(count, workspace);
+  if (workspace !== undefined) workspace.citizens = citizens;
+  return citizens;
+}
+
+export function createState(config: ModelConfig, workspace?: Workspace): SimState {
   const segments = config.segments;
   const segmentCount = segments.ids.length;
   const districtCount = config.districts.ids.length;
@@ -135,19 +150,8 @@ export function createState(config: ModelConfig): SimState {
   for (let s = 0; s < segmentCount; s++) segmentStart[s + 1] = segmentStart[s]! + segments.citizens[s]!;
   const count = segmentStart[segmentCount]!;
   if (config.horizonDays > 65535) throw new RangeError('horizon longer than 65,535 days');
-  const citizens: Citizens = {
-    count,
-    segment: new Uint8Array(count),
-    access: new Uint8Array(count),
-    helper: new Uint8Array(count),
-    skill: new Float32Array(count),
-    motivation: new Float32Array(count),
-    privacy: new Float32Array(count),
-    trust: new Float32Array(count),
-    trustDay: new Uint16Array(count),
-    lastChannel: new Uint8Array(count).fill(NO_CHANNEL),
-    flags: new Uint8Array(count),
-  };
+  const citizens = createCitizens(count);
+  fillLastChannel(citizens, NO_CHANNEL);
   const populationShare = new Float64Array(districtCount);
   for (let s = 0; s < segmentCount; s++) populationShare[segments.district[s]!]! += segments.citizens[s]! / Math.max(1, count);
   const daysToServiceBins = 366;

@@ -11,17 +11,18 @@
  */
 import type { ModelConfig } from './config.js';
 import type { SimState } from './state.js';
+import { segmentOf, setStoredTrust, setTrustDay, storedTrustOf, trustDayOf } from './citizens.js';
 
 /** A citizen's trust on the current day, reversion included; writes it back. */
 export function currentTrust(state: SimState, config: ModelConfig, citizen: number): number {
   const citizens = state.citizens;
-  const elapsed = state.day - citizens.trustDay[citizen]!;
-  let trust = citizens.trust[citizen]!;
+  const elapsed = state.day - trustDayOf(citizens, citizen);
+  let trust = storedTrustOf(citizens, citizen);
   if (elapsed > 0) {
-    const baseline = config.segments.trustMean[citizens.segment[citizen]!]!;
+    const baseline = config.segments.trustMean[segmentOf(citizens, citizen)]!;
     trust = baseline + (trust - baseline) * state.trustDecay[elapsed]!;
-    citizens.trust[citizen] = trust;
-    citizens.trustDay[citizen] = state.day;
+    setStoredTrust(citizens, citizen, trust);
+    setTrustDay(citizens, citizen, state.day);
   }
   return trust;
 }
@@ -29,17 +30,17 @@ export function currentTrust(state: SimState, config: ModelConfig, citizen: numb
 /** Applies a good experience. */
 export function trustGood(state: SimState, config: ModelConfig, citizen: number): void {
   const trust = currentTrust(state, config, citizen);
-  state.citizens.trust[citizen] = trust + config.trust.gainGood * (1 - trust);
+  setStoredTrust(state.citizens, citizen, trust + config.trust.gainGood * (1 - trust));
 }
 
 /** Applies a bad experience of the given weight. */
 export function trustBad(state: SimState, config: ModelConfig, citizen: number, weight: number): void {
   const trust = currentTrust(state, config, citizen);
-  state.citizens.trust[citizen] = trust - Math.min(1, config.trust.lossBad * weight) * trust;
+  setStoredTrust(state.citizens, citizen, trust - Math.min(1, config.trust.lossBad * weight) * trust);
 }
 
 /** Applies a shock that removes `loss` (a share in [0, 1]) of the citizen's trust. */
 export function trustShock(state: SimState, config: ModelConfig, citizen: number, loss: number): void {
   const trust = currentTrust(state, config, citizen);
-  state.citizens.trust[citizen] = trust * (1 - Math.min(1, Math.max(0, loss)));
+  setStoredTrust(state.citizens, citizen, trust * (1 - Math.min(1, Math.max(0, loss))));
 }

@@ -125,5 +125,14 @@ describe('dgsim run', () => {
     const summaryOf = (bytes: Buffer): unknown => (JSON.parse(bytes.toString('utf8')) as { summary: unknown }).summary;
     expect(summaryOf(readFileSync(join(cwd, 'out/report', 'summary.json')))).toEqual(summaryOf(firstBytes['summary.json']!));
     expect(existsSync(join(cwd, 'out/a', 'report.html'))).toBe(false);
+    // The report is part of the output set: drawn before the manifest, every file of it listed with its sha256.
+    const manifest = JSON.parse(readFileSync(join(cwd, 'out/report', 'manifest.json'), 'utf8')) as { outputs: { file: string; sha256: string }[] };
+    const files = manifest.outputs.map((output) => output.file);
+    expect(files.slice(0, 2)).toEqual(['summary.json', 'monthly.csv']);
+    expect(files.at(-1)).toBe('report.html');
+    expect(files).toContain('summary.md');
+    expect(files.filter((file) => file.startsWith('charts/')).length).toBe(readdirSync(join(cwd, 'out/report', 'charts')).length);
+    for (const output of manifest.outputs) expect(fileSha256(join(cwd, 'out/report', output.file)), output.file).toBe(output.sha256);
+    expect(withReport.stderr).toContain('wrote summary.json, monthly.csv, manifest.json to out/report');
   });
 });

@@ -11,8 +11,9 @@
  *   an output (`.dgsim-tmp-…`, hidden), never listed in a manifest, and
  *   removed by the next run writing there.
  *
- * The report (report.html, charts/) comes after the manifest and is not in
- * it, so these runs skip it (--no-report).
+ * The report (report.html, summary.md, charts/) is written the same way,
+ * between the data and the manifest, which lists it; these runs skip it
+ * (--no-report) to keep each kill landing in a long write of monthly.csv.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/report/atomic-write.js';
-import { jsonText, writeOutputSet } from '../../src/report/manifest.js';
+import { isOutputPath, jsonText, OutputSetWriter, writeOutputSet } from '../../src/report/manifest.js';
 
 describe('writeOutputSet', () => {
   let directory = '';
@@ -37,10 +37,58 @@ describe('writeOutputSet', () => {
     expect(readdirSync(directory)).not.toContain('manifest.json');
   });
 
-  it('refuses output names that are paths or the manifest itself', async () => {
-    for (const file of ['../x', 'a/b', 'manifest.json', '']) {
-      await expect(writeOutputSet(directory, [{ file, content: '' }], {})).rejects.toThrow(/plain output file name/);
+  it('refuses output names that leave the directory, are absolute, or are the manifest itself', async () => {
+    for (const file of ['../x', 'a/../../b', '/etc/x', 'a\\b', 'a//b', './a', 'charts/', 'manifest.json', '']) {
+      expect(isOutputPath(file), file).toBe(false);
+      await expect(writeOutputSet(directory, [{ file, content: '' }], {}), file).rejects.toThrow(/is not an output path inside the directory/);
     }
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it('lists outputs in folders (the charts of a report) by their path inside the directory', async () => {
+    const written = await writeOutputSet(directory, [{ file: 'a.json', content: '{}\n' }, { file: 'charts/kpi.svg', content: '<svg/>' }], {});
+    expect(written.outputs.map((output) => output.file)).toEqual(['a.json', 'charts/kpi.svg']);
+    expect(written.outputs[1]!.sha256).toBe(sha256Hex(readFileSync(join(directory, 'charts', 'kpi.svg'))));
+  });
+});
+
+describe('OutputSetWriter', () => {
+  let directory = '';
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'dgsim-output-set-'));
+  });
+  afterEach(() => {
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('removes the old manifest at the start, includes files another writer made by their bytes on disk, and writes the manifest last', async () => {
+    writeFileSync(join(directory, 'manifest.json'), '{"old":true}');
+    const set = await OutputSetWriter.start(directory);
+    expect(readdirSync(directory)).not.toContain('manifest.json');
+    writeFileSync(join(directory, 'runs.csv'), 'run_id\n0\n');
+    await set.include('runs.csv');
+    await set.write('report.html', '<p>1</p>');
+    // Written twice: listed once, in its first place, with the last bytes.
+    await set.write('runs.csv', 'run_id\n1\n');
+    expect(readdirSync(directory)).not.toContain('manifest.json');
+    const written = await set.finish({ createdBy: 'dgsim' });
+    const manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as { outputs: { file: string; sha256: string; bytes: number }[] };
+    expect(manifest.outputs).toEqual(written.outputs);
+    expect(manifest.outputs).toEqual([
+      { file: 'runs.csv', sha256: sha256Hex(Buffer.from('run_id\n1\n')), bytes: 9 },
+      { file: 'report.html', sha256: sha256Hex(Buffer.from('<p>1</p>')), bytes: 8 },
+    ]);
+  });
+
+  it('removes the temporary files of dead writers in the folders it writes to, and keeps those of live ones', async () => {
+    const dead = '.dgsim-tmp-kpi.svg-999999999-0a1b2c3d4e5f';
+    const live = `.dgsim-tmp-kpi.png-${process.pid}-0a1b2c3d4e5f`;
+    mkdirSync(join(directory, 'charts'));
+    writeFileSync(join(directory, 'charts', dead), 'half');
+    writeFileSync(join(directory, 'charts', live), 'half');
+    const set = await OutputSetWriter.start(directory);
+    await set.write('charts/kpi.svg', '<svg/>');
+    expect(readdirSync(join(directory, 'charts')).sort()).toEqual([live, 'kpi.svg'].sort());
   });
 
   it('writes JSON with two-space indent, a final newline, and null for non-finite numbers', () => {

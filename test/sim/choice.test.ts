@@ -7,6 +7,7 @@ import {
   probFailOnline,
   transactionsFor,
 } from '../../src/sim/choice.js';
+import { addFlag, hasAccess, motivationOf, privacyOf, setHelper, setLastChannel, setSkill, skillOf, storedTrustOf } from '../../src/sim/citizens.js';
 import { Channel, CHANNEL_COUNT, channelBit } from '../../src/sim/config.js';
 import { createStream } from '../../src/sim/random/streams.js';
 import { CitizenFlag, NO_CHANNEL, queueKey, type SimState } from '../../src/sim/state.js';
@@ -151,7 +152,7 @@ describe('chooseChannel', () => {
     it(`matches the multinomial logit for ${testCase.name}`, () => {
       const { state } = freshState(config, 3);
       const citizen = state.segmentStart[testCase.segment]!;
-      state.citizens.lastChannel[citizen] = testCase.last;
+      setLastChannel(state.citizens, citizen, testCase.last);
       for (const channel of [Channel.phone, Channel.counter, Channel.assisted]) {
         state.queues.expectedWaitDays[queueKey(channel, 0, 1)] = testCase.waits[channel]!;
       }
@@ -159,7 +160,7 @@ describe('chooseChannel', () => {
       const utilities = documentedUtilities(
         scenario,
         testCase.segment,
-        { skill: c.skill[citizen]!, motivation: c.motivation[citizen]!, privacy: c.privacy[citizen]!, trust: c.trust[citizen]!, access: c.access[citizen] === 1 },
+        { skill: skillOf(c, citizen), motivation: motivationOf(c, citizen), privacy: privacyOf(c, citizen), trust: storedTrustOf(c, citizen), access: hasAccess(c, citizen) },
         testCase.waits,
         testCase.last,
       );
@@ -211,18 +212,18 @@ describe('availableChannels', () => {
   it('offers online without access only through a helper', () => {
     const { config, state, offline } = setup();
     expect(availableChannels(state, config, offline, 0, 0, 30) & bit(Channel.online)).not.toBe(0);
-    state.citizens.helper[offline] = 0;
+    setHelper(state.citizens, offline, false);
     expect(availableChannels(state, config, offline, 0, 0, 30) & bit(Channel.online)).toBe(0);
   });
 
   it('offers assisted digital only to citizens without access or with low skill', () => {
     const { config, state, online, offline } = setup();
     const max = state.policy.assistedMaxSkill;
-    state.citizens.skill[online] = max + 0.05;
+    setSkill(state.citizens, online, max + 0.05);
     expect(availableChannels(state, config, online, 0, 0, 30) & bit(Channel.assisted)).toBe(0);
-    state.citizens.skill[online] = max - 0.05;
+    setSkill(state.citizens, online, max - 0.05);
     expect(availableChannels(state, config, online, 0, 0, 30) & bit(Channel.assisted)).not.toBe(0);
-    state.citizens.skill[offline] = 0.99;
+    setSkill(state.citizens, offline, 0.99);
     expect(availableChannels(state, config, offline, 0, 0, 30) & bit(Channel.assisted)).not.toBe(0);
   });
 
@@ -251,7 +252,7 @@ describe('availableChannels', () => {
 
   it('leaves informed opt-in refusers only the human channels while one is open', () => {
     const { config, state, online } = setup();
-    state.citizens.flags[online]! |= CitizenFlag.refusesConsent;
+    addFlag(state.citizens, online, CitizenFlag.refusesConsent);
     expect(availableChannels(state, config, online, 0, 0, 30)).toBe(bit(Channel.phone) | bit(Channel.counter));
     // With both human channels unusable they keep the digital ones rather than nothing.
     expect(availableChannels(state, config, online, 0, bit(Channel.phone) | bit(Channel.counter), 30)).toBe(bit(Channel.online) | bit(Channel.assisted));
@@ -260,7 +261,7 @@ describe('availableChannels', () => {
   it('does not filter refusers under "consent or no service"', () => {
     const scenario = withOverrides(base, { policy: { data: { consent: 'consent-or-no-service' } } });
     const { config, state, online } = setup(scenario);
-    state.citizens.flags[online]! |= CitizenFlag.refusesConsent;
+    addFlag(state.citizens, online, CitizenFlag.refusesConsent);
     expect(availableChannels(state, config, online, 0, 0, 30)).toBe(ALL);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { citizenColumn, type CitizenAttribute } from '../../src/sim/citizens.js';
 import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../src/sim/counters.js';
 import { initialState, simulate, type RunOutput } from '../../src/sim/engine.js';
 import { checkInvariants, summarize } from '../../src/sim/metrics/index.js';
-import { NeedStatus } from '../../src/sim/queues.js';
+import { NeedStatus, needStatus } from '../../src/sim/queues.js';
 import { createStreams } from '../../src/sim/random/streams.js';
 import type { ModelConfig } from '../../src/sim/config.js';
 import type { Scenario } from '../../src/scenarios/schema.js';
@@ -42,7 +43,7 @@ describe('conservation of needs: arrived = met + unmet + pending', () => {
       const { state } = runWithState(config, 7);
       expect(Buffer.from(state.recorder.segmentMonthly.buffer).equals(Buffer.from(output.segmentMonthly.buffer))).toBe(true);
       let waitingRecords = 0;
-      for (let slot = 0; slot < state.pool.capacity; slot++) if (state.pool.status[slot] === NeedStatus.waiting) waitingRecords++;
+      for (let slot = 0; slot < state.pool.capacity; slot++) if (needStatus(state.pool, slot) === NeedStatus.waiting) waitingRecords++;
       const queued = state.queues.waiting.reduce((a, b) => a + b, 0);
       expect(waitingRecords).toBe(queued);
       const appealsPending = state.appeals.length - state.appealsHead;
@@ -116,9 +117,10 @@ describe('determinism', () => {
     return withOverrides(base, { schedule: [...base.schedule, { month: atStart ? 0 : l.month, set }] });
   }
 
+  const attributes: readonly CitizenAttribute[] = ['segment', 'access', 'helper', 'skill', 'motivation', 'privacy', 'trust', 'trustDay', 'lastChannel', 'flags'];
   const columns = (config: ModelConfig, seed: number) => {
     const c = initialState(config, { config, streams: createStreams(seed) }).citizens;
-    return [c.segment, c.access, c.helper, c.skill, c.motivation, c.privacy, c.trust, c.trustDay, c.lastChannel, c.flags];
+    return attributes.map((attribute) => citizenColumn(c, attribute));
   };
 
   it('never changes the generated population when a policy lever moves (property)', () => {

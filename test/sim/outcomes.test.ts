@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../src/sim/counters.js';
 import { simulate, type RunOutput } from '../../src/sim/engine.js';
+import { citizenColumn, flagsOf, skillOf, storedTrustOf } from '../../src/sim/citizens.js';
 import { CitizenFlag } from '../../src/sim/state.js';
 import { needMet, needUnmet, UnmetReason } from '../../src/sim/outcomes.js';
 import { Channel } from '../../src/sim/config.js';
@@ -26,7 +27,7 @@ describe('learning by doing', () => {
 
   it('raises the skill of citizens who were served online, and only theirs', () => {
     const config = compile(scenario(0.1));
-    const start = freshState(config, 6).state.citizens.skill.slice();
+    const start = citizenColumn(freshState(config, 6).state.citizens, 'skill');
     const { state } = runWithState(config, 6);
     const c = state.citizens;
     let users = 0;
@@ -34,16 +35,16 @@ describe('learning by doing', () => {
     let usersBefore = 0;
     let usersAfter = 0;
     for (let i = 0; i < c.count; i++) {
-      if ((c.flags[i]! & CitizenFlag.registered) !== 0) {
+      if ((flagsOf(c, i) & CitizenFlag.registered) !== 0) {
         users++;
         usersBefore += start[i]!;
-        usersAfter += c.skill[i]!;
-        expect(c.skill[i]).toBeGreaterThan(start[i]!);
+        usersAfter += skillOf(c, i);
+        expect(skillOf(c, i)).toBeGreaterThan(start[i]!);
         // At least one step of learning: s + r(1 − s).
-        expect(c.skill[i]).toBeGreaterThanOrEqual(Math.fround(start[i]! + 0.1 * (1 - start[i]!)) - 1e-6);
+        expect(skillOf(c, i)).toBeGreaterThanOrEqual(Math.fround(start[i]! + 0.1 * (1 - start[i]!)) - 1e-6);
       } else {
         others++;
-        expect(c.skill[i]).toBe(start[i]);
+        expect(skillOf(c, i)).toBe(start[i]);
       }
     }
     expect(users).toBeGreaterThan(100);
@@ -57,7 +58,7 @@ describe('learning by doing', () => {
       const last = (output.months - 1) * SEGMENT_COUNTER_COUNT;
       return output.segmentMonthly[last + S.skillSum]! / output.segmentMonthly[last + S.citizens]!;
     };
-    const start = freshState(compile(scenario(0)), 6).state.citizens.skill.reduce((a, b) => a + b, 0) / 2000;
+    const start = citizenColumn(freshState(compile(scenario(0)), 6).state.citizens, 'skill').reduce((a, b) => a + b, 0) / 2000;
     expect(meanSkillEnd(0)).toBeCloseTo(start, 9);
     expect(meanSkillEnd(0.05)).toBeGreaterThan(start);
     expect(meanSkillEnd(0.2)).toBeGreaterThan(meanSkillEnd(0.05));
@@ -77,13 +78,13 @@ describe('needMet and needUnmet', () => {
     expect(row[S.daysToServiceSum]).toBe(5);
     expect(state.recorder.daysToService[5]).toBe(1);
     expect(row[S.unmetTimeout]).toBe(1);
-    expect(state.citizens.flags[4]! & CitizenFlag.hadUnmet).toBe(CitizenFlag.hadUnmet);
-    expect(state.citizens.flags[3]! & CitizenFlag.hadUnmet).toBe(0);
+    expect(flagsOf(state.citizens, 4) & CitizenFlag.hadUnmet).toBe(CitizenFlag.hadUnmet);
+    expect(flagsOf(state.citizens, 3) & CitizenFlag.hadUnmet).toBe(0);
     // A good experience for the served citizen, a bad one for the other.
     expect(row[S.goodExperiences]).toBe(1);
     expect(row[S.badExperiences]).toBe(1);
-    expect(state.citizens.trust[3]).toBeGreaterThan(0.5);
-    expect(state.citizens.trust[4]).toBeLessThan(0.5);
+    expect(storedTrustOf(state.citizens, 3)).toBeGreaterThan(0.5);
+    expect(storedTrustOf(state.citizens, 4)).toBeLessThan(0.5);
   });
 
   it('mark online service as forced only when no phone or counter is open', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accessOf, citizenColumn, flagsOf, privacyOf, segmentOf, skillOf } from '../../src/sim/citizens.js';
 import { markConsentRefusers } from '../../src/sim/population.js';
 import { CitizenFlag } from '../../src/sim/state.js';
 import { cityScenario, compile, freshState } from '../fixtures/scenarios.js';
@@ -13,7 +14,7 @@ describe('generatePopulation (through initialState)', () => {
     expect(c.count).toBe(5000);
     for (let s = 0; s < config.segments.ids.length; s++) {
       expect(state.segmentStart[s + 1]! - state.segmentStart[s]!).toBe(config.segments.citizens[s]);
-      for (let i = state.segmentStart[s]!; i < state.segmentStart[s + 1]!; i++) if (c.segment[i] !== s) throw new Error(`citizen ${i} not in segment ${s}`);
+      for (let i = state.segmentStart[s]!; i < state.segmentStart[s + 1]!; i++) if (segmentOf(c, i) !== s) throw new Error(`citizen ${i} not in segment ${s}`);
     }
   });
 
@@ -26,10 +27,10 @@ describe('generatePopulation (through initialState)', () => {
       let access = 0;
       let skill = 0;
       for (let i = start; i < end; i++) {
-        access += c.access[i]!;
-        skill += c.skill[i]!;
-        expect(c.skill[i]).toBeGreaterThanOrEqual(0);
-        expect(c.skill[i]).toBeLessThanOrEqual(1);
+        access += accessOf(c, i);
+        skill += skillOf(c, i);
+        expect(skillOf(c, i)).toBeGreaterThanOrEqual(0);
+        expect(skillOf(c, i)).toBeLessThanOrEqual(1);
       }
       expect(state.accessCount[s]).toBe(access);
       const p = segment.internetAccess;
@@ -41,16 +42,16 @@ describe('generatePopulation (through initialState)', () => {
   });
 
   it('starts every citizen with no channel history and trust dated day 0', () => {
-    expect(c.trustDay.every((d) => d === 0)).toBe(true);
-    expect(c.lastChannel.every((ch) => ch === 255)).toBe(true);
+    expect(citizenColumn(c, 'trustDay').every((d) => d === 0)).toBe(true);
+    expect(citizenColumn(c, 'lastChannel').every((ch) => ch === 255)).toBe(true);
   });
 
   it('marks exactly the citizens above the refusal threshold as refusers, and unmarks them when it rises', () => {
     const threshold = state.policy.refusalThreshold;
-    for (let i = 0; i < c.count; i++) expect((c.flags[i]! & CitizenFlag.refusesConsent) !== 0).toBe(c.privacy[i]! > threshold);
+    for (let i = 0; i < c.count; i++) expect((flagsOf(c, i) & CitizenFlag.refusesConsent) !== 0).toBe(privacyOf(c, i) > threshold);
     markConsentRefusers(state, 1);
-    expect(c.flags.every((f) => (f & CitizenFlag.refusesConsent) === 0)).toBe(true);
+    expect(citizenColumn(c, 'flags').every((f) => (f & CitizenFlag.refusesConsent) === 0)).toBe(true);
     markConsentRefusers(state, 0.5);
-    for (let i = 0; i < c.count; i++) expect((c.flags[i]! & CitizenFlag.refusesConsent) !== 0).toBe(c.privacy[i]! > 0.5);
+    for (let i = 0; i < c.count; i++) expect((flagsOf(c, i) & CitizenFlag.refusesConsent) !== 0).toBe(privacyOf(c, i) > 0.5);
   });
 });

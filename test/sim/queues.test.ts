@@ -7,34 +7,73 @@ import {
   createNeedPool,
   createQueueSet,
   dequeueWaiting,
+  describeNeed,
   enqueue,
   fileByDeadline,
   Link,
+  NEED_RECORD_BYTES,
+  needArrivalDay,
+  needCitizen,
+  needDeadline,
+  needLinks,
+  needQueueKey,
+  needService,
   NeedStatus,
+  needStatus,
+  needTransactions,
+  needTried,
+  nextByDeadline,
   NONE,
+  queuedAt,
+  setNeedRouting,
+  setNeedStatus,
   unlinkNeed,
   type NeedPool,
+  type QueueSet,
 } from '../../src/sim/queues.js';
 
-/** Allocates a record for a need of `citizen` with `transactions` and a deadline. */
-function need(pool: NeedPool, citizen: number, transactions = 1, deadline = 5): number {
+/** Allocates a record for a need of `citizen` with `transactions`, a deadline and a service. */
+function need(pool: NeedPool, citizen: number, transactions = 1, deadline = 5, service = 0): number {
   const slot = allocateNeed(pool);
-  pool.citizen[slot] = citizen;
-  pool.transactions[slot] = transactions;
-  pool.deadline[slot] = deadline;
+  describeNeed(pool, slot, citizen, service, 0, deadline);
+  setNeedRouting(pool, slot, 0, transactions);
   return slot;
 }
 
-/** The records on the free list, in order. */
+/** The free records, in the order they will be handed out (top of the free stack first). */
 function freeList(pool: NeedPool): number[] {
-  const slots: number[] = [];
-  for (let slot = pool.freeHead; slot !== NONE; slot = pool.nextInQueue[slot]!) slots.push(slot);
-  return slots;
+  return Array.from(pool.free.subarray(0, pool.freeCount)).reverse();
+}
+
+/** The records a queue's ring holds, front first (waiting or not). */
+function ringOf(queues: QueueSet, key: number): number[] {
+  return Array.from({ length: queues.length[key]! }, (_, position) => queuedAt(queues, key, position));
+}
+
+/** Every field of a record, as the accessors read it. */
+function fieldsOf(pool: NeedPool, slot: number) {
+  return {
+    citizen: needCitizen(pool, slot),
+    arrivalDay: needArrivalDay(pool, slot),
+    deadline: needDeadline(pool, slot),
+    nextByDeadline: nextByDeadline(pool, slot),
+    service: needService(pool, slot),
+    tried: needTried(pool, slot),
+    transactions: needTransactions(pool, slot),
+    queueKey: needQueueKey(pool, slot),
+    status: needStatus(pool, slot),
+    links: needLinks(pool, slot),
+  };
+}
+
+/** The raw bytes of a record. */
+function recordBytes(pool: NeedPool, slot: number): number[] {
+  return Array.from(pool.bytes.subarray(slot * NEED_RECORD_BYTES, (slot + 1) * NEED_RECORD_BYTES));
 }
 
 /** Serves a dequeued need the way serveQueues does: done, then dropped from the queue list. */
 function finish(pool: NeedPool, slot: number): void {
-  pool.status[slot] = NeedStatus.done;
+  setNeedStatus(pool, slot, NeedStatus.done);
   unlinkNeed(pool, slot, Link.queue);
 }
 
@@ -51,27 +90,27 @@ describe('need pool', () => {
     const queues = createQueueSet(2);
     const slots: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const slot = need(pool, 1000 + i, 1 + (i % 3), 100 + i);
-      pool.service[slot] = i % 7;
+      const slot = need(pool, 1000 + i, 1 + (i % 3), 100 + i, i % 7);
       enqueue(queues, pool, i % 2, slot);
       slots.push(slot);
     }
     expect(pool.capacity).toBe(64);
     expect(new Set(slots).size).toBe(40);
     slots.forEach((slot, i) => {
-      expect(pool.citizen[slot]).toBe(1000 + i);
-      expect(pool.deadline[slot]).toBe(100 + i);
-      expect(pool.service[slot]).toBe(i % 7);
-      expect(pool.links[slot]).toBe(Link.queue);
+      expect(needCitizen(pool, slot)).toBe(1000 + i);
+      expect(needDeadline(pool, slot)).toBe(100 + i);
+      expect(needService(pool, slot)).toBe(i % 7);
+      expect(needTransactions(pool, slot)).toBe(1 + (i % 3));
+      expect(needLinks(pool, slot)).toBe(Link.queue);
     });
     // Both queues still come out in arrival order across the growths.
     for (const key of [0, 1]) {
       const out: number[] = [];
       for (let slot = dequeueWaiting(queues, pool, key); slot !== NONE; slot = dequeueWaiting(queues, pool, key)) {
-        out.push(pool.citizen[slot]!);
+        out.push(needCitizen(pool, slot));
         finish(pool, slot);
       }
-      expect(out).toEqual(slots.filter((_, i) => i % 2 === key).map((slot) => pool.citizen[slot]));
+      expect(out).toEqual(slots.filter((_, i) => i % 2 === key).map((slot) => needCitizen(pool, slot)));
     }
     expect(freeList(pool).length).toBe(64);
   });
@@ -87,13 +126,13 @@ describe('queues', () => {
     expect(queues.waiting[2]).toBe(5);
     const out: number[] = [];
     for (let slot = dequeueWaiting(queues, pool, 2); slot !== NONE; slot = dequeueWaiting(queues, pool, 2)) {
-      out.push(pool.citizen[slot]!);
+      out.push(needCitizen(pool, slot));
       finish(pool, slot);
     }
     expect(out).toEqual(order);
     expect(queues.waiting[2]).toBe(0);
-    expect(queues.head[2]).toBe(NONE);
-    expect(queues.tail[2]).toBe(NONE);
+    expect(queues.length[2]).toBe(0);
+    expect(queues.length[0]).toBe(1);
     expect(queues.waiting[0]).toBe(1);
     expect(dequeueWaiting(queues, pool, 1)).toBe(NONE);
   });
@@ -124,7 +163,7 @@ describe('queues', () => {
     enqueue(queues, pool, 0, b);
     const first = dequeueWaiting(queues, pool, 0);
     enqueue(queues, pool, 1, first);
-    expect(pool.queueKey[first]).toBe(1);
+    expect(needQueueKey(pool, first)).toBe(1);
     expect(dequeueWaiting(queues, pool, 0)).toBe(b);
     expect(dequeueWaiting(queues, pool, 1)).toBe(a);
   });
@@ -139,10 +178,10 @@ describe('expiry lists and freeing', () => {
     const late = need(pool, 3, 1, 11);
     for (const slot of [a, b, late]) fileByDeadline(lists, pool, slot);
     const onDay4: number[] = [];
-    for (let slot = lists.head[4]!; slot !== NONE; slot = pool.nextByDeadline[slot]!) onDay4.push(slot);
+    for (let slot = lists.head[4]!; slot !== NONE; slot = nextByDeadline(pool, slot)) onDay4.push(slot);
     expect(onDay4.sort()).toEqual([a, b].sort());
-    expect(pool.links[a]).toBe(Link.deadline);
-    expect(pool.links[late]).toBe(0);
+    expect(needLinks(pool, a)).toBe(Link.deadline);
+    expect(needLinks(pool, late)).toBe(0);
     expect(Array.from(lists.head).filter((head) => head !== NONE)).toHaveLength(1);
   });
 
@@ -153,16 +192,16 @@ describe('expiry lists and freeing', () => {
     const a = need(pool, 1, 1, 3);
     fileByDeadline(lists, pool, a);
     enqueue(queues, pool, 0, a);
-    expect(pool.links[a]).toBe(Link.queue | Link.deadline);
+    expect(needLinks(pool, a)).toBe(Link.queue | Link.deadline);
     const served = dequeueWaiting(queues, pool, 0);
     expect(served).toBe(a);
     finish(pool, a);
     // Still filed under day 3: not free, so it is never handed out again yet.
-    expect(pool.links[a]).toBe(Link.deadline);
+    expect(needLinks(pool, a)).toBe(Link.deadline);
     expect(freeList(pool)).not.toContain(a);
     expect(allocateNeed(pool)).not.toBe(a);
     unlinkNeed(pool, a, Link.deadline);
-    expect(pool.status[a]).toBe(NeedStatus.free);
+    expect(needStatus(pool, a)).toBe(NeedStatus.free);
     expect(freeList(pool)[0]).toBe(a);
     expect(allocateNeed(pool)).toBe(a);
   });
@@ -182,13 +221,13 @@ describe('expiry lists and freeing', () => {
     unlinkNeed(pool, expired, Link.deadline);
     expect(queues.waiting[0]).toBe(1);
     expect(queues.work[0]).toBe(1);
-    expect(pool.status[expired]).toBe(NeedStatus.done);
-    expect(pool.links[expired]).toBe(Link.queue);
+    expect(needStatus(pool, expired)).toBe(NeedStatus.done);
+    expect(needLinks(pool, expired)).toBe(Link.queue);
     expect(freeList(pool)).not.toContain(expired);
     // The queue's head passes it: dequeue returns the next waiting need and frees the expired one.
     expect(dequeueWaiting(queues, pool, 0)).toBe(next);
-    expect(pool.status[expired]).toBe(NeedStatus.free);
-    expect(pool.links[expired]).toBe(0);
+    expect(needStatus(pool, expired)).toBe(NeedStatus.free);
+    expect(needLinks(pool, expired)).toBe(0);
     expect(freeList(pool)[0]).toBe(expired);
     expect(queues.waiting[0]).toBe(0);
   });
@@ -200,9 +239,8 @@ describe('expiry lists and freeing', () => {
     enqueue(queues, pool, 0, a);
     abandonWaiting(queues, pool, a);
     expect(dequeueWaiting(queues, pool, 0)).toBe(NONE);
-    expect(pool.status[a]).toBe(NeedStatus.free);
-    expect(queues.head[0]).toBe(NONE);
-    expect(queues.tail[0]).toBe(NONE);
+    expect(needStatus(pool, a)).toBe(NeedStatus.free);
+    expect(queues.length[0]).toBe(0);
   });
 
   it('never lose or double-free a record over random sequences of operations', () => {
@@ -236,8 +274,8 @@ describe('expiry lists and freeing', () => {
               let slot = lists.head[day]!;
               lists.head[day] = NONE;
               while (slot !== NONE) {
-                const next = pool.nextByDeadline[slot]!;
-                if (pool.status[slot] === NeedStatus.waiting) {
+                const next = nextByDeadline(pool, slot);
+                if (needStatus(pool, slot) === NeedStatus.waiting) {
                   abandonWaiting(queues, pool, slot);
                   model.splice(model.findIndex((m) => m.slot === slot), 1);
                 }
@@ -255,11 +293,217 @@ describe('expiry lists and freeing', () => {
         expect(new Set(free).size).toBe(free.length);
         for (let slot = 0; slot < pool.capacity; slot++) {
           const isFree = free.includes(slot);
-          expect(isFree).toBe(pool.links[slot] === 0);
+          expect(isFree).toBe(needLinks(pool, slot) === 0);
         }
-        for (const m of model) expect(pool.status[m.slot]).toBe(NeedStatus.waiting);
+        for (const m of model) expect(needStatus(pool, m.slot)).toBe(NeedStatus.waiting);
+        // The ring holds the waiting needs in order, among records that ended meanwhile; all linked to the queue.
+        const ring = ringOf(queues, 0);
+        expect(new Set(ring).size).toBe(ring.length);
+        for (const slot of ring) expect(needLinks(pool, slot) & Link.queue).toBe(Link.queue);
+        expect(ring.filter((slot) => needStatus(pool, slot) === NeedStatus.waiting)).toEqual(model.map((m) => m.slot));
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('queue rings', () => {
+  it('keep first in, first out when a ring grows past its starting size while its front is not at position 0', () => {
+    const pool = createNeedPool(16);
+    const queues = createQueueSet(2);
+    const start = queues.rings[0]!.length;
+    expect(start).toBe(64);
+    let nextCitizen = 0;
+    const expected: number[] = [];
+    const out: number[] = [];
+    const arrive = (count: number): void => {
+      for (let i = 0; i < count; i++) {
+        enqueue(queues, pool, 0, need(pool, nextCitizen));
+        expected.push(nextCitizen++);
+      }
+    };
+    const serve = (count: number): void => {
+      for (let i = 0; i < count; i++) {
+        const slot = dequeueWaiting(queues, pool, 0);
+        expect(slot).not.toBe(NONE);
+        out.push(needCitizen(pool, slot));
+        finish(pool, slot);
+      }
+    };
+    // Interleaved, so that the front moves and the back wraps round the ring.
+    arrive(40);
+    serve(30);
+    arrive(50);
+    serve(5);
+    expect(queues.rings[0]!.length).toBe(start);
+    expect(queues.front[0]).toBe(35);
+    expect(queues.length[0]).toBe(55);
+    expect(queues.front[0]! + queues.length[0]!).toBeGreaterThan(start); // wrapped
+    // Another queue in between, untouched by this one's growth.
+    enqueue(queues, pool, 1, need(pool, 9999));
+    // Fill to exactly the starting size, then one past it: the ring grows with its front mid-ring.
+    arrive(start - queues.length[0]!);
+    expect(queues.rings[0]!.length).toBe(start);
+    expect(queues.length[0]).toBe(start);
+    arrive(1);
+    expect(queues.rings[0]!.length).toBe(2 * start);
+    expect(queues.length[0]).toBe(start + 1);
+    // Positions from the front still read in order of joining, and keep doing so across a second growth.
+    expect(ringOf(queues, 0).map((slot) => needCitizen(pool, slot))).toEqual(expected.slice(out.length));
+    serve(20);
+    arrive(2 * start);
+    expect(queues.rings[0]!.length).toBe(4 * start);
+    expect(ringOf(queues, 0).map((slot) => needCitizen(pool, slot))).toEqual(expected.slice(out.length));
+    expect(queues.waiting[0]).toBe(expected.length - out.length);
+    serve(expected.length - out.length);
+    expect(out).toEqual(expected);
+    expect(queues.length[0]).toBe(0);
+    expect(dequeueWaiting(queues, pool, 0)).toBe(NONE);
+    expect(ringOf(queues, 1).map((slot) => needCitizen(pool, slot))).toEqual([9999]);
+  });
+
+  it('keep first in, first out over random interleavings of joins and services on several queues', () => {
+    type Op = { kind: 'join'; key: number; count: number } | { kind: 'serve'; key: number; count: number };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      fc.record({ kind: fc.constant('join' as const), key: fc.integer({ min: 0, max: 2 }), count: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ kind: fc.constant('serve' as const), key: fc.integer({ min: 0, max: 2 }), count: fc.integer({ min: 1, max: 30 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const pool = createNeedPool(16);
+        const queues = createQueueSet(3);
+        const model: number[][] = [[], [], []];
+        let citizen = 0;
+        for (const o of ops) {
+          for (let i = 0; i < o.count; i++) {
+            if (o.kind === 'join') {
+              enqueue(queues, pool, o.key, need(pool, citizen));
+              model[o.key]!.push(citizen++);
+            } else {
+              const slot = dequeueWaiting(queues, pool, o.key);
+              const expected = model[o.key]!.shift();
+              if (expected === undefined) {
+                expect(slot).toBe(NONE);
+                break;
+              }
+              expect(needCitizen(pool, slot)).toBe(expected);
+              finish(pool, slot);
+            }
+          }
+          for (const key of [0, 1, 2]) {
+            expect(queues.length[key]).toBe(model[key]!.length);
+            expect(ringOf(queues, key).map((slot) => needCitizen(pool, slot))).toEqual(model[key]);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('need records', () => {
+  it('round-trip through describeNeed, setNeedRouting and setNeedStatus without disturbing their neighbours', () => {
+    const pool = createNeedPool(16);
+    const queues = createQueueSet(8);
+    const lists = createExpiryLists(100);
+    const [before, middle, after] = [allocateNeed(pool), allocateNeed(pool), allocateNeed(pool)];
+    expect([before, middle, after]).toEqual([0, 1, 2]); // adjacent records
+    // The neighbours: every field set, to values unlike the middle record's.
+    describeNeed(pool, before, 123_456, 7, 11, 40);
+    setNeedRouting(pool, before, 0b101, 3);
+    enqueue(queues, pool, 5, before);
+    fileByDeadline(lists, pool, before);
+    describeNeed(pool, after, 654_321, 2, 13, 41);
+    setNeedRouting(pool, after, 0b010, 2);
+    enqueue(queues, pool, 6, after);
+    fileByDeadline(lists, pool, after);
+    fileByDeadline(lists, pool, middle); // middle's deadline is 0 (fresh record): filed under day 0
+    const neighbours = [before, after].map((slot) => ({ fields: fieldsOf(pool, slot), bytes: recordBytes(pool, slot) }));
+    expect(neighbours[0]!.fields).toEqual({
+      citizen: 123_456,
+      arrivalDay: 11,
+      deadline: 40,
+      nextByDeadline: NONE,
+      service: 7,
+      tried: 0b101,
+      transactions: 3,
+      queueKey: 5,
+      status: NeedStatus.waiting,
+      links: Link.queue | Link.deadline,
+    });
+    // Extremes of each field's width, then ordinary values: each reads back, the neighbours' bytes never move.
+    const writes = [
+      { citizen: 2 ** 31 - 1, service: 255, arrivalDay: -1, deadline: 2 ** 31 - 1, tried: 255, transactions: 255, status: NeedStatus.done },
+      { citizen: -(2 ** 31), service: 0, arrivalDay: 2 ** 31 - 1, deadline: -(2 ** 31), tried: 0, transactions: 0, status: NeedStatus.free },
+      { citizen: 42, service: 3, arrivalDay: 17, deadline: 37, tried: 0b1001_0011, transactions: 4, status: NeedStatus.waiting },
+    ];
+    for (const w of writes) {
+      describeNeed(pool, middle, w.citizen, w.service, w.arrivalDay, w.deadline);
+      setNeedRouting(pool, middle, w.tried, w.transactions);
+      setNeedStatus(pool, middle, w.status);
+      expect(fieldsOf(pool, middle)).toEqual({
+        citizen: w.citizen,
+        arrivalDay: w.arrivalDay,
+        deadline: w.deadline,
+        nextByDeadline: NONE,
+        service: w.service,
+        tried: w.tried,
+        transactions: w.transactions,
+        queueKey: 0,
+        status: w.status,
+        links: Link.deadline,
+      });
+      [before, after].forEach((slot, i) => {
+        expect(fieldsOf(pool, slot)).toEqual(neighbours[i]!.fields);
+        expect(recordBytes(pool, slot)).toEqual(neighbours[i]!.bytes);
+      });
+    }
+    // Each write touches only its own field.
+    setNeedStatus(pool, middle, NeedStatus.done);
+    expect(fieldsOf(pool, middle)).toMatchObject({ citizen: 42, service: 3, arrivalDay: 17, deadline: 37, tried: 0b1001_0011, transactions: 4, status: NeedStatus.done });
+    setNeedRouting(pool, middle, 1, 2);
+    expect(fieldsOf(pool, middle)).toMatchObject({ citizen: 42, service: 3, arrivalDay: 17, deadline: 37, tried: 1, transactions: 2, status: NeedStatus.done });
+    describeNeed(pool, middle, 43, 4, 18, 38);
+    expect(fieldsOf(pool, middle)).toMatchObject({ citizen: 43, service: 4, arrivalDay: 18, deadline: 38, tried: 1, transactions: 2, status: NeedStatus.done });
+  });
+
+  it('keep every field when the pool grows', () => {
+    const pool = createNeedPool(16);
+    const queues = createQueueSet(16);
+    const lists = createExpiryLists(100);
+    const slots: number[] = [];
+    for (let i = 0; i < 16; i++) {
+      const slot = allocateNeed(pool);
+      describeNeed(pool, slot, 100_000 + i * 7919, i % 11, i, 10 + (i % 5));
+      setNeedRouting(pool, slot, (i * 37) & 0xff, 1 + (i % 4));
+      if (i % 3 !== 0) enqueue(queues, pool, i % 16, slot);
+      if (i % 2 === 0) fileByDeadline(lists, pool, slot);
+      if (i % 5 === 0) setNeedStatus(pool, slot, NeedStatus.done);
+      slots.push(slot);
+    }
+    expect(pool.capacity).toBe(16);
+    expect(pool.freeCount).toBe(0);
+    const fields = slots.map((slot) => fieldsOf(pool, slot));
+    const bytes = slots.map((slot) => recordBytes(pool, slot));
+    // Not all zero: the records really hold something to lose.
+    expect(new Set(fields.map((f) => f.nextByDeadline)).size).toBeGreaterThan(2);
+    expect(fields.filter((f) => f.links === (Link.queue | Link.deadline))).not.toHaveLength(0);
+    const grown = allocateNeed(pool);
+    expect(pool.capacity).toBe(32);
+    expect(grown).toBe(16);
+    expect(pool.ints.length).toBe(32 * (NEED_RECORD_BYTES / 4));
+    expect(pool.bytes.length).toBe(32 * NEED_RECORD_BYTES);
+    slots.forEach((slot, i) => {
+      expect(fieldsOf(pool, slot), `record ${slot}`).toEqual(fields[i]);
+      expect(recordBytes(pool, slot), `record ${slot}`).toEqual(bytes[i]);
+    });
+    // The new records are handed out in ascending order after the first.
+    expect(freeList(pool)).toEqual(Array.from({ length: 15 }, (_, i) => 17 + i));
+    // The lists through the old records still lead where they did.
+    for (let day = 0; day < lists.head.length; day++) {
+      const filed: number[] = [];
+      for (let slot = lists.head[day]!; slot !== NONE; slot = nextByDeadline(pool, slot)) filed.push(slot);
+      expect(filed.sort((a, b) => a - b)).toEqual(slots.filter((slot, i) => i % 2 === 0 && fields[i]!.deadline === day));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { currentTrust, trustBad, trustGood, trustShock } from '../../src/sim/trust.js';
+import { setStoredTrust, storedTrustOf, trustDayOf } from '../../src/sim/citizens.js';
 import type { ModelConfig } from '../../src/sim/config.js';
 import type { SimState } from '../../src/sim/state.js';
 import { compile, freshState, tinyScenario } from '../fixtures/scenarios.js';
@@ -53,7 +54,7 @@ describe('trust', () => {
   it('follows the closed form over a sequence of experiences', () => {
     const { config, state } = setup(params);
     const citizen = 4;
-    state.citizens.trust[citizen] = 0.8;
+    setStoredTrust(state.citizens, citizen, 0.8);
     const events: Event[] = [
       { day: 5, kind: 'good' },
       { day: 5, kind: 'bad', weight: 1 },
@@ -79,7 +80,7 @@ describe('trust', () => {
       fc.property(fc.array(event, { maxLength: 25 }), fc.double({ min: 0, max: 1, noNaN: true }), (unsorted, start) => {
         const events = [...unsorted].sort((a, b) => a.day - b.day);
         const { config, state } = setup(params);
-        state.citizens.trust[0] = start;
+        setStoredTrust(state.citizens, 0, start);
         const got = apply(state, config, 0, events, 360);
         expect(Math.abs(got - byHand(Math.fround(start), 0.5, r, 0.03, 0.07, events, 360))).toBeLessThan(1e-6);
         expect(got).toBeGreaterThanOrEqual(0);
@@ -91,15 +92,15 @@ describe('trust', () => {
 
   it('reverts toward the segment baseline, from above and from below', () => {
     const { config, state } = setup({ reversionPerYear: 1 });
-    state.citizens.trust[0] = 0.9;
-    state.citizens.trust[1] = 0.1;
+    setStoredTrust(state.citizens, 0, 0.9);
+    setStoredTrust(state.citizens, 1, 0.1);
     state.day = 360;
     const high = currentTrust(state, config, 0);
     const low = currentTrust(state, config, 1);
     expect(high).toBeCloseTo(0.5 + 0.4 * Math.exp(-1), 6);
     expect(low).toBeCloseTo(0.5 - 0.4 * Math.exp(-1), 6);
     // Reading trust writes the reverted value back and moves the citizen's clock.
-    expect(state.citizens.trustDay[0]).toBe(360);
+    expect(trustDayOf(state.citizens, 0)).toBe(360);
     expect(currentTrust(state, config, 0)).toBe(Math.fround(high));
   });
 
@@ -112,13 +113,13 @@ describe('trust', () => {
       fc.property(fc.double({ min: 0.25, max: 1, noNaN: true }), (start) => {
         const good = setup().state;
         const bad = setup().state;
-        good.citizens.trust[0] = start;
-        bad.citizens.trust[0] = start;
-        const t0 = good.citizens.trust[0]!;
+        setStoredTrust(good.citizens, 0, start);
+        setStoredTrust(bad.citizens, 0, start);
+        const t0 = storedTrustOf(good.citizens, 0);
         trustGood(good, config, 0);
         trustBad(bad, config, 0, config.trust.weightUnmet);
-        const up = good.citizens.trust[0]! - t0;
-        const down = t0 - bad.citizens.trust[0]!;
+        const up = storedTrustOf(good.citizens, 0) - t0;
+        const down = t0 - storedTrustOf(bad.citizens, 0);
         expect(up).toBeGreaterThanOrEqual(0);
         expect(down).toBeGreaterThan(up);
       }),

@@ -46,7 +46,8 @@ export function provenancePairs(objects: readonly unknown[]): [string, string][]
   const walk = (value: unknown, path: string[]): void => {
     if (isObject(value)) {
       for (const [key, item] of Object.entries(value)) {
-        if (key === 'outputs' || key === 'createdBy' || key === 'format') continue;
+        // The manifest's list of outputs and its chart fonts' checksums say what the report is, not where the numbers came from.
+        if (key === 'outputs' || key === 'createdBy' || key === 'format' || key === 'reportFonts') continue;
         walk(item, [...path, key]);
       }
       return;

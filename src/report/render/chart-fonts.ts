@@ -4,7 +4,8 @@
  * the system's font configuration: DejaVu Sans and DejaVu Sans Bold, from
  * Debian's fonts-dejavu-core package, or from a folder the caller names.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_ERRORS } from '../messages.js';
 
@@ -83,4 +84,17 @@ export function findChartFonts(fontDirectory?: string): ChartFonts {
     ]);
   }
   return { regular, bold };
+}
+
+/**
+ * The sha256 of each chart font file, by file name: what a manifest records
+ * so that PNGs that differ on another machine can be told apart from changed
+ * results (no path: that would tie the outputs to this machine).
+ * Cost: one read of each font (about 1 MB in all).
+ * @throws the file system error when a font cannot be read.
+ * @example chartFontHashes(findChartFonts()) // { 'DejaVuSans.ttf': '7da1…', 'DejaVuSans-Bold.ttf': '0b3c…' }
+ */
+export function chartFontHashes(fonts: ChartFonts): Record<string, string> {
+  const hash = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+  return { [REGULAR_FONT_FILE]: hash(fonts.regular), [BOLD_FONT_FILE]: hash(fonts.bold) };
 }

@@ -179,6 +179,31 @@ function csvPoints(file: string, text: string, parameters: readonly SweepParamet
 }
 
 /**
+ * How many points a generated design (grid, LHS, Morris, Saltelli) will
+ * have, before any is built; undefined for points written by hand (list,
+ * CSV), which are counted as they are read.
+ * Cost O(parameters).
+ * @example designPointCount({ type: 'lhs', samples: 24 }, parameters) === 24
+ */
+export function designPointCount(spec: DesignSpec, parameters: readonly SweepParameter[]): number | undefined {
+  const dimensions = parameters.length;
+  switch (spec.type) {
+    case 'grid':
+      if (parameters.some((p) => p.domain.kind === 'free')) return undefined;
+      return parameters.reduce((product, p) => product * gridAxis(p.domain, spec.levels).length, 1);
+    case 'lhs':
+      return spec.samples;
+    case 'morris':
+      return spec.trajectories * (dimensions + 1);
+    case 'saltelli':
+      return spec.samples * (dimensions + 2);
+    case 'list':
+    case 'csv':
+      return undefined;
+  }
+}
+
+/**
  * The points of a design over `parameters`, or the first problem found
  * (CSV points come with the file and line of each point).
  * `seed` drives the random designs (LHS, Morris) through their own stream;

@@ -11,6 +11,7 @@
  * Issues use the scenario loader's shape and wording, so `formatIssues`
  * prints both alike.
  */
+import { createHash } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, normalize } from 'node:path';
 import type { z } from 'zod';
 import { GROUP_REPORTERS, RUN_REPORTERS } from '../../sim/metrics/headline.js';
@@ -27,7 +28,7 @@ import { knownKeys, schemaAt } from '../schema-walk.js';
 import { scenarioSchema, type Scenario } from '../schema.js';
 import { toPlain, type Located } from '../source-map.js';
 import { fromZodIssues, issueAt } from '../zod-issues.js';
-import { buildDesignPoints, type DesignPoint, type DesignSpec, type ParameterDomain, type ReadPointsFile, type SweepParameter } from './design.js';
+import { buildDesignPoints, designPointCount, MAX_POINTS, type DesignPoint, type DesignSpec, type ParameterDomain, type ReadPointsFile, type SweepParameter } from './design.js';
 import { sweepMessage } from './messages.js';
 import { parseParameterPath, resolveParameterPath, setAtPath } from './parameter-path.js';
 import { RESERVED_COLUMNS } from './row.js';
@@ -40,6 +41,12 @@ export interface Sweep {
   readonly description: string;
   /** The sweep file as given. */
   readonly file: string;
+  /**
+   * sha256 of the sweep file's canonical JSON (defaults applied): comments
+   * and layout do not count. The files it names (base scenario, points CSV)
+   * are covered by the plan's hash instead.
+   */
+  readonly fileHash: string;
   /** The base scenario file, as resolved from the sweep file. */
   readonly baseFile: string;
   /** The base scenario with the overrides applied, validated. */
@@ -56,6 +63,33 @@ export interface Sweep {
   readonly metrics: readonly string[] | undefined;
   /** Every headline metric name the base scenario's runs report (for checking names). */
   readonly knownMetrics: readonly string[];
+}
+
+/**
+ * A checked sweep once the size of its design is known, before a generated
+ * design's points are built: what a memory estimate needs.
+ */
+export interface SweepOutline {
+  /** The base scenario with the overrides applied. */
+  readonly scenario: Scenario;
+  readonly parameters: readonly SweepParameter[];
+  readonly pointCount: number;
+  /** The points of list and CSV designs; empty for generated designs (their values come from the parameters' domains). */
+  readonly points: readonly DesignPoint[];
+  readonly replications: number;
+  readonly metrics: readonly string[] | undefined;
+  readonly knownMetrics: readonly string[];
+}
+
+/** Options of `loadSweepFile`. */
+export interface LoadSweepOptions {
+  /**
+   * Called once the sweep is checked and the size of its design known:
+   * before a generated design's points are built (a design may have ten
+   * million, which take GBs), after a hand-written design's are read. The
+   * CLI refuses a sweep too big for memory here; what it throws propagates.
+   */
+  readonly beforePoints?: (outline: SweepOutline) => void;
 }
 
 export type LoadSweepResult = { readonly ok: true; readonly sweep: Sweep } | { readonly ok: false; readonly issues: ScenarioIssue[] };
@@ -83,6 +117,17 @@ function readSweepDocument(file: string): { ok: true; root: Located } | { ok: fa
   if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
   return readMappingText(text, file, { empty: sweepMessage.sweepEmpty, notMapping: () => sweepMessage.sweepNotMapping() });
+}
+
+/** sha256 of a sweep file's canonical JSON (of its JSON text, should a value have no canonical form). */
+function sweepFileHash(sweepFile: SweepFile): string {
+  let text: string;
+  try {
+    text = canonicalJson(sweepFile);
+  } catch {
+    text = JSON.stringify(sweepFile);
+  }
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
@@ -234,13 +279,14 @@ function distinct(values: readonly unknown[]): unknown[] {
 /**
  * Loads and checks the sweep file at `path`: its base scenario, overrides,
  * parameter paths and values, metrics and design. Every problem is an issue
- * with the file, line and path; nothing runs. Never throws.
+ * with the file, line and path; nothing runs. Never throws, except what
+ * `options.beforePoints` throws.
  *
  * @example
  * const result = loadSweepFile('examples/sweeps/grid.yaml');
  * if (!result.ok) process.stderr.write(formatIssues(result.issues) + '\n');
  */
-export function loadSweepFile(path: string): LoadSweepResult {
+export function loadSweepFile(path: string, options: LoadSweepOptions = {}): LoadSweepResult {
   const file = normalize(path);
   const document = readSweepDocument(file);
   if (!document.ok) return document;
@@ -336,6 +382,9 @@ export function loadSweepFile(path: string): LoadSweepResult {
     if (!text.ok) return { ok: false, file: pointsFile, message: sweepMessage.csvUnreadable(pointsFile, `${text.issue.message} (line ${text.issue.line ?? 1})`) };
     return { ok: true, file: pointsFile, text: text.text.startsWith('\uFEFF') ? text.text.slice(1) : text.text };
   };
+  const outline = (pointCount: number, points: readonly DesignPoint[]): SweepOutline => ({ scenario, parameters, pointCount, points, replications: sweepFile.replications, metrics: sweepFile.metrics, knownMetrics });
+  const expected = designPointCount(design, parameters);
+  if (expected !== undefined && expected <= MAX_POINTS) options.beforePoints?.(outline(expected, []));
   const built = buildDesignPoints(design, parameters, sweepFile.seed, readPointsFile);
   if (!built.ok) {
     const { problem } = built;
@@ -358,6 +407,7 @@ export function loadSweepFile(path: string): LoadSweepResult {
     });
     if (issues.length > 0) return { ok: false, issues: sortIssues(issues, [file]) };
   }
+  if (expected === undefined) options.beforePoints?.(outline(built.points.length, built.points));
 
   return {
     ok: true,
@@ -365,6 +415,7 @@ export function loadSweepFile(path: string): LoadSweepResult {
       name: sweepFile.name ?? basename(file, extname(file)),
       description: sweepFile.description,
       file,
+      fileHash: sweepFileHash(sweepFile),
       baseFile,
       scenario,
       parameters,

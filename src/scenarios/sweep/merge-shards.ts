@@ -8,7 +8,7 @@
  *        ──► journals: every planned run present?
  *        ──► out/plan.json, runs.csv, runs.jsonl, runs.journal.jsonl (in run-id order)
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { removeStaleTemporaries } from './atomic-file.js';
 import { JOURNAL_FILE, journalRows } from './journal.js';
@@ -27,10 +27,12 @@ export interface MergeOutcome {
 /**
  * Merges the sweep output directories `dirs` into `outDir`. Returns a message
  * (nothing written) when they hold different sweeps, a shard is given twice,
- * or runs are missing.
+ * or runs are missing. `options.removeBeforeWriting` names files of `outDir`
+ * removed once the merge can go ahead, before anything is written (the
+ * CLI's manifest.json, which must not vouch for the files being rewritten).
  * @throws Error on file-system failures and damaged journals.
  */
-export async function mergeSweepDirs(dirs: readonly string[], outDir: string): Promise<{ ok: true; outcome: MergeOutcome } | { ok: false; message: string }> {
+export async function mergeSweepDirs(dirs: readonly string[], outDir: string, options: { readonly removeBeforeWriting?: readonly string[] } = {}): Promise<{ ok: true; outcome: MergeOutcome } | { ok: false; message: string }> {
   const plans: { dir: string; plan: SweepPlan }[] = [];
   for (const dir of dirs) {
     if (resolve(dir) === resolve(outDir)) return { ok: false, message: sweepMessage.mergeIntoInput(dir) };
@@ -78,6 +80,7 @@ export async function mergeSweepDirs(dirs: readonly string[], outDir: string): P
 
   mkdirSync(outDir, { recursive: true });
   removeStaleTemporaries(outDir);
+  for (const file of options.removeBeforeWriting ?? []) rmSync(join(outDir, file), { force: true });
   const { shard: _shard, ...plan } = first.plan;
   writePlan(outDir, plan);
   const summary = await writeResults(outDir, plan, journals, join(outDir, JOURNAL_FILE));

@@ -77,7 +77,7 @@ export const sweepMessage = {
   sweepNotMapping: () => 'expected a mapping (base: …, parameters: …, design: …) at the top level of the sweep file',
   // Running
   planMismatch: (dir: string) =>
-    `${dir} holds results of a different sweep (the sweep file, its base scenario, the design or --target-ci changed since it started): refusing to mix them. Use another --out directory, or delete ${dir} to start again`,
+    `${dir} holds results of a different sweep (the sweep file, its base scenario, the design, --sample or --target-ci changed since it started): refusing to mix them. Use another --out directory, or delete ${dir} to start again`,
   shardMismatch: (dir: string, found: string, wanted: string) => `${dir} holds ${found}, not ${wanted}: use another --out directory`,
   journalWithoutPlan: (dir: string) => `${dir} has a journal but no plan.json: it was not written by this sweep; use another --out directory`,
   journalMismatch: (runId: number) => `the journal's run ${runId} does not match the plan (point or replicate differ): the journal is not from this sweep`,

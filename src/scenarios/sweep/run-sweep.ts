@@ -1,7 +1,8 @@
 /**
  * Running a sweep:
  *
- *   Sweep ──► plan (run ids, seeds, hash) ──► out/plan.json (first; checked on resume)
+ *   Sweep ──► plan (run ids, seeds, hash) ──► out/plan.json (first; checked on resume;
+ *             then the caller's stale files go, e.g. the CLI's manifest.json)
  *     ──► journal scan: finished runs are skipped (resume)
  *     ──► worker pool: runs go out in run-id order, at most 2 per worker in flight
  *     ──► each finished run: one fsync'd journal line, progress
@@ -12,7 +13,7 @@
  * run, the plan hash proves it is the same sweep, and the outputs come out
  * byte-identical to an uninterrupted sweep.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { replicateSeed } from '../run.js';
 import { pointStatus, replicatesToAdd, type PointStatus } from './adaptive.js';
@@ -39,6 +40,12 @@ export interface SweepRunOptions {
   readonly adaptive?: AdaptiveTarget;
   /** Test hook: runs made to throw (the CLI reads DGSIM_SWEEP_FAIL_RUN_IDS). */
   readonly failRunIds?: ReadonlySet<number>;
+  /**
+   * Files of `outDir` to remove once it is known to hold this sweep (or
+   * none), before anything is written: the CLI's manifest.json, which must
+   * not vouch for files a new run is rewriting. A refused directory keeps them.
+   */
+  readonly removeBeforeWriting?: readonly string[];
 }
 
 /** Where a sweep stands. */
@@ -117,13 +124,17 @@ async function dispatch(runs: Iterable<RunSpec>, pool: () => RunPool, window: nu
  * Makes `outDir` ready: a new directory gets plan.json; an existing one must
  * hold the same sweep (plan hash) and the same shard. Returns why not, if not.
  */
-function prepareOutDir(outDir: string, plan: SweepPlan, shard: Shard | undefined): string | undefined {
+function prepareOutDir(outDir: string, plan: SweepPlan, shard: Shard | undefined, removeBeforeWriting: readonly string[]): string | undefined {
   mkdirSync(outDir, { recursive: true });
   removeStaleTemporaries(outDir);
   const existing = readPlan(outDir);
   if (!existing.ok) return sweepMessage.planMismatch(outDir);
+  const remove = (): void => {
+    for (const file of removeBeforeWriting) rmSync(join(outDir, file), { force: true });
+  };
   if (existing.plan === undefined) {
     if (existsSync(join(outDir, JOURNAL_FILE))) return sweepMessage.journalWithoutPlan(outDir);
+    remove();
     writePlan(outDir, plan, shard);
     return undefined;
   }
@@ -131,7 +142,9 @@ function prepareOutDir(outDir: string, plan: SweepPlan, shard: Shard | undefined
   const found = existing.plan.shard;
   const same = found === undefined || shard === undefined ? found === shard : found.index === shard.index && found.count === shard.count;
   const describe = (s: Shard | undefined): string => (s === undefined ? 'a whole sweep' : `shard ${formatShard(s)}`);
-  return same ? undefined : sweepMessage.shardMismatch(outDir, describe(found), describe(shard));
+  if (!same) return sweepMessage.shardMismatch(outDir, describe(found), describe(shard));
+  remove();
+  return undefined;
 }
 
 /** replications.csv: where each point of an adaptive sweep ended. */
@@ -152,7 +165,7 @@ export async function runSweep(options: SweepRunOptions, events: SweepEvents = {
   if (adaptive !== undefined && shard !== undefined) return { ok: false, message: sweepMessage.adaptiveWithShard() };
   if (adaptive !== undefined && !(sweep.metrics ?? sweep.knownMetrics).includes(adaptive.metric)) return { ok: false, message: sweepMessage.adaptiveMetric(adaptive.metric) };
   const plan = buildPlan(sweep, adaptive);
-  const refusal = prepareOutDir(outDir, plan, shard);
+  const refusal = prepareOutDir(outDir, plan, shard, options.removeBeforeWriting ?? []);
   if (refusal !== undefined) return { ok: false, message: refusal };
   const journalFile = join(outDir, JOURNAL_FILE);
 

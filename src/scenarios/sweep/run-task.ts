@@ -6,6 +6,7 @@
  */
 import type { DocumentPath } from '../issues.js';
 import { runValidated } from '../run.js';
+import type { Workspace } from '../../sim/state.js';
 import { scenarioSchema, type Scenario } from '../schema.js';
 import { formatPath } from '../issues.js';
 import { setAtPath } from './parameter-path.js';
@@ -40,8 +41,11 @@ export type RunOutcome =
 /** The message of an injected failure. */
 export const INJECTED_FAILURE = 'injected failure (test hook DGSIM_SWEEP_FAIL_RUN_IDS)';
 
-/** Runs one task. Never throws. Cost: one validation and one simulation. */
-export function executeRun(setup: RunSetup, task: RunTask): RunOutcome {
+/**
+ * Runs one task. Never throws. Cost: one validation and one simulation. A
+ * worker passes the same workspace to all its runs (sim/state.ts).
+ */
+export function executeRun(setup: RunSetup, task: RunTask, workspace?: Workspace): RunOutcome {
   try {
     const candidate: unknown = structuredClone(setup.scenario);
     setup.parameterPaths.forEach((path, index) => setAtPath(candidate, path, task.values[index]));
@@ -51,7 +55,7 @@ export function executeRun(setup: RunSetup, task: RunTask): RunOutcome {
       return { runId: task.runId, status: 'failed', error: `point ${task.pointId} is not a valid scenario: ${detail}` };
     }
     if (task.injectFailure === true) throw new Error(INJECTED_FAILURE);
-    const { headline } = runValidated(parsed.data, task.seed);
+    const { headline } = runValidated(parsed.data, task.seed, workspace);
     if (setup.metrics === null) return { runId: task.runId, status: 'ok', metrics: headline };
     const metrics: Record<string, number> = {};
     for (const name of setup.metrics) metrics[name] = headline[name] ?? Number.NaN;

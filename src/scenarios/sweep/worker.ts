@@ -4,11 +4,14 @@
  * as the pool's workerData, so tasks stay small.
  */
 import { workerData } from 'piscina';
+import { createWorkspace } from '../../sim/state.js';
 import { executeRun, type RunOutcome, type RunSetup, type RunTask } from './run-task.js';
 
 const setup = workerData as RunSetup;
+/** One workspace per worker: its runs, one at a time, reuse the citizens' memory. */
+const workspace = createWorkspace();
 
 /** Runs one task of the sweep. Never throws. */
 export default function runTask(task: RunTask): RunOutcome {
-  return executeRun(setup, task);
+  return executeRun(setup, task, workspace);
 }

@@ -10,6 +10,7 @@ import { exponential } from '../random/distributions.js';
 import { addCity, addSegment, CitizenFlag, queueKey, type SimContext, type SimState } from '../state.js';
 import { trustShock } from '../trust.js';
 import { rerouteQueue } from './route-needs.js';
+import { addFlag, hasFlag, privacyOf, segmentOf, touchCitizen } from '../citizens.js';
 
 export function drawShocks(state: SimState, ctx: SimContext): void {
   const { config, streams } = ctx;
@@ -50,6 +51,9 @@ function flushOutageWaits(state: SimState, ctx: SimContext): void {
  * next affected citizen is Geometric(shareAffected)), the same law as a
  * Bernoulli trial per citizen at O(affected) draws.
  */
+/** Affected citizens found and read ahead at a time. */
+const BREACH_BATCH = 128;
+
 function breach(state: SimState, ctx: SimContext): void {
   const { config, streams } = ctx;
   const policy = state.policy;
@@ -59,14 +63,25 @@ function breach(state: SimState, ctx: SimContext): void {
   const softening = 1 - 0.7 * policy.transparency;
   const logMiss = share < 1 ? Math.log1p(-share) : -Infinity;
   let affected = 0;
-  for (let c = share > 0 ? nextAffected(streams.shocks, -1, logMiss) : citizens.count; c < citizens.count; c = nextAffected(streams.shocks, c, logMiss)) {
-    affected++;
-    // Citizens affected are counted once however many breaches reach them; the trust shock repeats.
-    if ((citizens.flags[c]! & CitizenFlag.breached) === 0) {
-      citizens.flags[c]! |= CitizenFlag.breached;
-      addSegment(state, citizens.segment[c]!, S.breachAffected, 1, segmentCount);
+  // The affected are found a batch at a time and their records read ahead (see touchCitizen).
+  const batch = new Int32Array(BREACH_BATCH);
+  let c = share > 0 ? nextAffected(streams.shocks, -1, logMiss) : citizens.count;
+  while (c < citizens.count) {
+    let size = 0;
+    for (; size < BREACH_BATCH && c < citizens.count; c = nextAffected(streams.shocks, c, logMiss)) batch[size++] = c;
+    let sink = 0;
+    for (let i = 0; i < size; i++) sink += touchCitizen(citizens, batch[i]!);
+    state.touched = sink;
+    for (let i = 0; i < size; i++) {
+      const citizen = batch[i]!;
+      affected++;
+      // Citizens affected are counted once however many breaches reach them; the trust shock repeats.
+      if (!hasFlag(citizens, citizen, CitizenFlag.breached)) {
+        addFlag(citizens, citizen, CitizenFlag.breached);
+        addSegment(state, segmentOf(citizens, citizen), S.breachAffected, 1, segmentCount);
+      }
+      trustShock(state, config, citizen, policy.breachTrustShock * privacyOf(citizens, citizen) * softening);
     }
-    trustShock(state, config, c, policy.breachTrustShock * citizens.privacy[c]! * softening);
   }
   addCity(state, C.breaches, 1);
   addCity(state, C.costBreaches, affected * policy.breachCostPerAffected);

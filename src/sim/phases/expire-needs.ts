@@ -4,7 +4,7 @@
  * Writes: the expired needs' status and queue counts, unmet counters.
  */
 import { needUnmet, UnmetReason } from '../outcomes.js';
-import { abandonWaiting, Link, NeedStatus, NONE, unlinkNeed } from '../queues.js';
+import { abandonWaiting, Link, NeedStatus, needCitizen, needStatus, nextByDeadline, NONE, unlinkNeed } from '../queues.js';
 import type { SimContext, SimState } from '../state.js';
 
 export function expireNeeds(state: SimState, ctx: SimContext): void {
@@ -14,10 +14,10 @@ export function expireNeeds(state: SimState, ctx: SimContext): void {
   let slot = lists.head[state.day]!;
   lists.head[state.day] = NONE;
   while (slot !== NONE) {
-    const next = pool.nextByDeadline[slot]!;
-    if (pool.status[slot] === NeedStatus.waiting) {
+    const next = nextByDeadline(pool, slot);
+    if (needStatus(pool, slot) === NeedStatus.waiting) {
       abandonWaiting(state.queues, pool, slot);
-      needUnmet(state, ctx, pool.citizen[slot]!, UnmetReason.timeout);
+      needUnmet(state, ctx, needCitizen(pool, slot), UnmetReason.timeout);
     }
     unlinkNeed(pool, slot, Link.deadline);
     slot = next;

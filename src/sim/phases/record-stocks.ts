@@ -10,6 +10,7 @@ import { SEGMENT_COUNTER_COUNT, SegmentCounter as S, CityCounter as C, DistrictC
 import { currentUsability } from '../choice.js';
 import { addDistrict, CitizenFlag, setCity, type SimContext, type SimState } from '../state.js';
 import { appealsPending } from './resolve-appeals.js';
+import { flagsOf, skillOf, storedTrustOf, trustDayOf } from '../citizens.js';
 
 export function recordStocks(state: SimState, ctx: SimContext): void {
   const { config } = ctx;
@@ -27,9 +28,9 @@ export function recordStocks(state: SimState, ctx: SimContext): void {
     const baseline = config.segments.trustMean[s]!;
     for (let c = start; c < end; c++) {
       // Trust with reversion to today, read without writing it back (as currentTrust would compute it).
-      trust += baseline + (citizens.trust[c]! - baseline) * state.trustDecay[state.day - citizens.trustDay[c]!]!;
-      skill += citizens.skill[c]!;
-      const flags = citizens.flags[c]!;
+      trust += baseline + (storedTrustOf(citizens, c) - baseline) * state.trustDecay[state.day - trustDayOf(citizens, c)]!;
+      skill += skillOf(citizens, c);
+      const flags = flagsOf(citizens, c);
       if ((flags & CitizenFlag.hadUnmet) !== 0) unmet++;
       if ((flags & CitizenFlag.registered) !== 0) registered++;
     }

@@ -6,6 +6,7 @@
 import { SegmentCounter as S } from '../counters.js';
 import { needMet } from '../outcomes.js';
 import { addSegment, type SimContext, type SimState } from '../state.js';
+import { segmentOf } from '../citizens.js';
 
 export function resolveAppeals(state: SimState, ctx: SimContext): void {
   const appeals = state.appeals;
@@ -13,7 +14,7 @@ export function resolveAppeals(state: SimState, ctx: SimContext): void {
   while (state.appealsHead < appeals.length && appeals[state.appealsHead]!.day <= state.day) {
     const appeal = appeals[state.appealsHead]!;
     state.appealsHead++;
-    addSegment(state, state.citizens.segment[appeal.citizen]!, S.corrected, 1, segmentCount);
+    addSegment(state, segmentOf(state.citizens, appeal.citizen), S.corrected, 1, segmentCount);
     needMet(state, ctx, appeal.citizen, appeal.channel, appeal.arrivalDay);
   }
   if (state.appealsHead > 4096 && state.appealsHead * 2 > appeals.length) {

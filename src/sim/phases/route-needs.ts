@@ -12,9 +12,28 @@ import { SegmentCounter as S, DistrictCounter as D } from '../counters.js';
 import { drawChannel, usableChannels } from '../choice.js';
 import { needUnmet, serveNeed, UnmetReason } from '../outcomes.js';
 import type { PhaseTables } from '../phase-tables.js';
-import { allocateNeed, dequeueWaiting, enqueue, fileByDeadline, Link, NeedStatus, NONE, unlinkNeed } from '../queues.js';
+import {
+  allocateNeed,
+  dequeueWaiting,
+  describeNeed,
+  enqueue,
+  fileByDeadline,
+  Link,
+  needArrivalDay,
+  needCitizen,
+  needDeadline,
+  needService,
+  NeedStatus,
+  needTried,
+  NONE,
+  setNeedRouting,
+  setNeedStatus,
+  touchNeed,
+  unlinkNeed,
+} from '../queues.js';
 import { CitizenFlag, districtRow, NO_CHANNEL, phaseTables, segmentRow, type SimContext, type SimState } from '../state.js';
 import { trustBad } from '../trust.js';
+import { hasAccess, hasFlag, hasHelper, privacyOf, segmentOf, skillOf, touchCitizen } from '../citizens.js';
 
 const FAILURE_SHIFT = 4;
 const FAILURE_UNIT = 1 << FAILURE_SHIFT;
@@ -26,7 +45,7 @@ const CHUNK = 128;
 export function routeNeeds(state: SimState, ctx: SimContext): void {
   const tables = phaseTables(state, ctx.config);
   const serviceCount = tables.serviceCount;
-  const segmentOf = state.citizens.segment;
+  const citizens = state.citizens;
   const consentAsked = state.policy.consentOrNoService;
   const day = state.day;
   for (let first = 0; first < state.arrivalCount; first += CHUNK) {
@@ -35,7 +54,7 @@ export function routeNeeds(state: SimState, ctx: SimContext): void {
     for (let i = first; i < last; i++) {
       const citizen = state.arrivalCitizen[i]!;
       const service = state.arrivalService[i]!;
-      const pair = segmentOf[citizen]! * serviceCount + service;
+      const pair = segmentOf(citizens, citizen) * serviceCount + service;
       if (consentAsked && !consents(state, ctx, citizen)) {
         needUnmet(state, ctx, citizen, UnmetReason.refused);
         continue;
@@ -46,29 +65,21 @@ export function routeNeeds(state: SimState, ctx: SimContext): void {
 }
 
 /**
- * Reads every column of the citizens of arrivals [first, last) once. The
- * reads are independent, so the processor fetches their cache lines in
- * parallel; routing then finds them in cache instead of waiting on memory
- * need by need (a large city's columns do not fit in cache). No effect on
- * results.
+ * Reads the record of each citizen of arrivals [first, last) once, and the
+ * pool records their needs would take. The reads are independent, so the
+ * processor fetches their cache lines in parallel; routing then finds them
+ * in cache instead of waiting on memory need by need (a large city's
+ * citizens and waiting needs do not fit in cache). No effect on results.
  */
 function touchCitizens(state: SimState, first: number, last: number): number {
   const citizens = state.citizens;
+  const arrivals = state.arrivalCitizen;
   let sink = 0;
-  for (let i = first; i < last; i++) {
-    const c = state.arrivalCitizen[i]!;
-    sink +=
-      citizens.segment[c]! +
-      citizens.access[c]! +
-      citizens.helper[c]! +
-      citizens.flags[c]! +
-      citizens.lastChannel[c]! +
-      citizens.trustDay[c]! +
-      citizens.trust[c]! +
-      citizens.skill[c]! +
-      citizens.privacy[c]! +
-      citizens.motivation[c]!;
-  }
+  for (let i = first; i < last; i++) sink += touchCitizen(citizens, arrivals[i]!);
+  // The pool records these needs will take if they queue (see `allocateNeed`).
+  const pool = state.pool;
+  const free = Math.min(pool.freeCount, last - first);
+  for (let i = 1; i <= free; i++) sink += touchNeed(pool, pool.free[pool.freeCount - i]!);
   return sink;
 }
 
@@ -78,8 +89,8 @@ function touchCitizens(state: SimState, first: number, last: number): number {
  */
 function consents(state: SimState, ctx: SimContext, citizen: number): boolean {
   const policy = state.policy;
-  if (!policy.consentOrNoService || (state.citizens.flags[citizen]! & CitizenFlag.refusesConsent) === 0) return true;
-  const privacy = state.citizens.privacy[citizen]!;
+  if (!policy.consentOrNoService || !hasFlag(state.citizens, citizen, CitizenFlag.refusesConsent)) return true;
+  const privacy = privacyOf(state.citizens, citizen);
   const refuseProb = (privacy - policy.refusalThreshold) / Math.max(1e-9, 1 - policy.refusalThreshold);
   if (ctx.streams.choice() < refuseProb) return false;
   trustBad(state, ctx.config, citizen, ctx.config.trust.weightForced);
@@ -104,7 +115,7 @@ export function routeNeed(
   fresh: boolean,
 ): void {
   const tables = phaseTables(state, ctx.config);
-  const pair = state.citizens.segment[citizen]! * tables.serviceCount + service;
+  const pair = segmentOf(state.citizens, citizen) * tables.serviceCount + service;
   route(state, ctx, tables, citizen, service, pair, arrivalDay, deadline, triedBefore, slot, fresh);
 }
 
@@ -125,7 +136,7 @@ function route(
   const { config, streams } = ctx;
   const policy = state.policy;
   const citizens = state.citizens;
-  const segment = citizens.segment[citizen]!;
+  const segment = segmentOf(citizens, citizen);
   const district = config.segments.district[segment]!;
   const daysLeft = deadline - state.day;
   let tried = triedBefore;
@@ -150,8 +161,8 @@ function route(
       const row = segmentRow(state, segment, config.segments.ids.length);
       segmentMonthly[row + S.onlineAttempts]! += 1;
       let failProb: number;
-      if (citizens.access[citizen] === 1) {
-        failProb = 1 - tables.successAtZeroSkill[service]! * Math.exp(tables.failSkill[service]! * citizens.skill[citizen]!);
+      if (hasAccess(citizens, citizen)) {
+        failProb = 1 - tables.successAtZeroSkill[service]! * Math.exp(tables.failSkill[service]! * skillOf(citizens, citizen));
       } else {
         segmentMonthly[row + S.proxyUses]! += 1;
         failProb = tables.proxyFailProb[service]!;
@@ -184,7 +195,7 @@ function route(
 export function rerouteQueue(state: SimState, ctx: SimContext, key: number): void {
   const pool = state.pool;
   for (let slot = dequeueWaiting(state.queues, pool, key); slot !== NONE; slot = dequeueWaiting(state.queues, pool, key)) {
-    routeNeed(state, ctx, pool.citizen[slot]!, pool.service[slot]!, pool.arrivalDay[slot]!, pool.deadline[slot]!, pool.tried[slot]!, slot, false);
+    routeNeed(state, ctx, needCitizen(pool, slot), needService(pool, slot), needArrivalDay(pool, slot), needDeadline(pool, slot), needTried(pool, slot), slot, false);
   }
 }
 
@@ -193,7 +204,7 @@ function wouldBeOnlineUsable(state: SimState, tables: PhaseTables, citizen: numb
   return (
     state.policy.channelOpen[Channel.online] === 1 &&
     (tables.staticMask[pair]! & ONLINE & ~tried) !== 0 &&
-    (state.citizens.access[citizen] === 1 || state.citizens.helper[citizen] === 1)
+    (hasAccess(state.citizens, citizen) || hasHelper(state.citizens, citizen))
   );
 }
 
@@ -216,21 +227,16 @@ function park(
   const pool = state.pool;
   const need = slot === NONE ? allocateNeed(pool) : slot;
   if (slot === NONE) {
-    pool.citizen[need] = citizen;
-    pool.service[need] = service;
-    pool.arrivalDay[need] = arrivalDay;
-    pool.deadline[need] = deadline;
+    describeNeed(pool, need, citizen, service, arrivalDay, deadline);
     fileByDeadline(state.expiry, pool, need);
   }
-  pool.tried[need] = tried;
-  pool.transactions[need] = tables.transactions[service]!;
-  pool.joinDay[need] = state.day;
+  setNeedRouting(pool, need, tried, tables.transactions[service]!);
   enqueue(state.queues, pool, key, need);
 }
 
 /** Marks a pooled need as done and drops it from its queue list. */
 function finishSlot(state: SimState, slot: number): void {
   if (slot === NONE) return;
-  state.pool.status[slot] = NeedStatus.done;
+  setNeedStatus(state.pool, slot, NeedStatus.done);
   unlinkNeed(state.pool, slot, Link.queue);
 }

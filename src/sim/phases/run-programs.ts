@@ -10,6 +10,7 @@ import type { ProgramParams } from '../config.js';
 import type { Rng } from '../random/streams.js';
 import { addCity, addSegment, type SimContext, type SimState } from '../state.js';
 import { giveAccess } from './spread-access.js';
+import { setSkill, skillOf } from '../citizens.js';
 
 export function runPrograms(state: SimState, ctx: SimContext): void {
   const policy = state.policy;
@@ -22,8 +23,8 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
       const s = pickEligibleSegment(state, training, rng, false);
       if (s < 0) break;
       const citizen = state.segmentStart[s]! + Math.floor(rng() * ctx.config.segments.citizens[s]!);
-      const skill = state.citizens.skill[citizen]!;
-      state.citizens.skill[citizen] = skill + training.skillGain * (1 - skill);
+      const skill = skillOf(state.citizens, citizen);
+      setSkill(state.citizens, citizen, skill + training.skillGain * (1 - skill));
       state.trainingSpent += training.costPerPerson;
       addCity(state, C.costTraining, training.costPerPerson);
       addSegment(state, s, S.trained, 1, segmentCount);

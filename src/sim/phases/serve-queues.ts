@@ -11,8 +11,12 @@ import { Channel, CHANNEL_COUNT } from '../config.js';
 import { CityCounter as C } from '../counters.js';
 import { digitalDown } from '../choice.js';
 import { serveNeed } from '../outcomes.js';
-import { dequeueWaiting, Link, NeedStatus, NONE, unlinkNeed } from '../queues.js';
+import { dequeueWaiting, Link, needArrivalDay, needCitizen, needService, NeedStatus, needTransactions, NONE, queuedAt, setNeedStatus, touchNeed, unlinkNeed } from '../queues.js';
 import { addCity, maxCity, queueKey, type SimContext, type SimState } from '../state.js';
+import { touchCitizen } from '../citizens.js';
+
+/** Needs read ahead at a time while serving a queue. */
+const READ_AHEAD = 128;
 
 export function serveQueues(state: SimState, ctx: SimContext): void {
   const { config } = ctx;
@@ -63,17 +67,23 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
   // (the carried credit included), so a queue without partners never books partner work.
   const governmentWork = (credit * governmentCapacity) / capacity;
   let used = 0;
+  let readAhead = 0;
   while (credit >= 1) {
+    if (readAhead === 0) {
+      state.touched = touchServed(state, key, credit);
+      readAhead = READ_AHEAD;
+    }
+    readAhead--;
     const slot = dequeueWaiting(queues, pool, key);
     if (slot === NONE) break;
-    const service = pool.service[slot]!;
-    const transactions = pool.transactions[slot]!;
+    const service = needService(pool, slot);
+    const transactions = needTransactions(pool, slot);
     const partner = used >= governmentWork;
     credit -= transactions;
     used += transactions;
-    pool.status[slot] = NeedStatus.done;
-    const citizen = pool.citizen[slot]!;
-    const arrivalDay = pool.arrivalDay[slot]!;
+    setNeedStatus(pool, slot, NeedStatus.done);
+    const citizen = needCitizen(pool, slot);
+    const arrivalDay = needArrivalDay(pool, slot);
     unlinkNeed(pool, slot, Link.queue);
     serveNeed(state, ctx, citizen, service, channel, arrivalDay, partner);
   }
@@ -82,4 +92,23 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
   // (an integer c exactly c: the Lindley recursion of docs/validation.md). A capacity below one
   // keeps up to one whole transaction, so an idle server is ready for the next need.
   queues.credit[key] = Math.min(credit, capacity >= 1 ? credit - Math.floor(credit) : 1);
+}
+
+/**
+ * Reads ahead the next needs of a queue that `credit` can serve (at most
+ * READ_AHEAD of them): first their pool records, then their citizens'
+ * records, each pass a batch of independent reads the processor fetches in
+ * parallel. Served needs and their citizens are spread over memory and
+ * would otherwise each wait on it in turn. No effect on results.
+ */
+function touchServed(state: SimState, key: number, credit: number): number {
+  const pool = state.pool;
+  const queues = state.queues;
+  // Each need takes at least one transaction, so no more than ⌈credit⌉ waiting ones are served.
+  const ahead = Math.min(queues.length[key]!, READ_AHEAD, Math.ceil(credit));
+  let sink = 0;
+  for (let position = 0; position < ahead; position++) sink += touchNeed(pool, queuedAt(queues, key, position));
+  const citizens = state.citizens;
+  for (let position = 0; position < ahead; position++) sink += touchCitizen(citizens, needCitizen(pool, queuedAt(queues, key, position)));
+  return sink;
 }

@@ -9,6 +9,7 @@
 import { binomial } from '../random/distributions.js';
 import type { Rng } from '../random/streams.js';
 import type { SimContext, SimState } from '../state.js';
+import { hasAccess, setAccess } from '../citizens.js';
 
 export function spreadAccess(state: SimState, ctx: SimContext): void {
   const policy = state.policy;
@@ -35,8 +36,8 @@ export function giveAccess(state: SimState, rng: Rng, s: number, count: number):
   let given = 0;
   while (given < count && state.accessCount[s]! < size) {
     const citizen = start + Math.floor(rng() * size);
-    if (state.citizens.access[citizen] === 1) continue;
-    state.citizens.access[citizen] = 1;
+    if (hasAccess(state.citizens, citizen)) continue;
+    setAccess(state.citizens, citizen, true);
     state.accessCount[s]!++;
     given++;
   }

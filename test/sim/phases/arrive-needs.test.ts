@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arriveNeeds } from '../../../src/sim/phases/arrive-needs.js';
+import { segmentOf } from '../../../src/sim/citizens.js';
 import { SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { DAYS_PER_YEAR } from '../../../src/sim/config.js';
 import { simulate } from '../../../src/sim/engine.js';
@@ -35,7 +36,7 @@ describe('arriveNeeds', () => {
     const today = [0, 0];
     for (let i = 0; i < state.arrivalCount; i++) {
       const citizen = state.arrivalCitizen[i]!;
-      const segment = state.citizens.segment[citizen]!;
+      const segment = segmentOf(state.citizens, citizen);
       if (citizen < state.segmentStart[segment]! || citizen >= state.segmentStart[segment + 1]!) outOfRange++;
       today[segment]!++;
       serviceCounts[state.arrivalService[i]!]!++;

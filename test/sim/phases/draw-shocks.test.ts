@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Channel } from '../../../src/sim/config.js';
+import { privacyOf, storedTrustOf } from '../../../src/sim/citizens.js';
 import { CityCounter as C, CITY_COUNTER_COUNT, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { simulate, step, type RunOutput } from '../../../src/sim/engine.js';
 import { drawShocks } from '../../../src/sim/phases/draw-shocks.js';
@@ -45,10 +46,10 @@ describe('breaches', () => {
       expect(state.recorder.cityMonthly[C.breaches]).toBe(1);
       let affected = 0;
       for (let i = 0; i < state.citizens.count; i++) {
-        const trust = state.citizens.trust[i]!;
+        const trust = storedTrustOf(state.citizens, i);
         if (trust === Math.fround(0.6)) continue;
         affected++;
-        const privacy = state.citizens.privacy[i]!;
+        const privacy = privacyOf(state.citizens, i);
         expect(trust).toBeCloseTo(0.6 * (1 - 0.3 * privacy * (1 - 0.7 * transparency)), 6);
       }
       // Each citizen is affected with probability 0.5.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { simulate } from '../../../src/sim/engine.js';
+import { flagsOf } from '../../../src/sim/citizens.js';
 import { expireNeeds } from '../../../src/sim/phases/expire-needs.js';
-import { allocateNeed, enqueue, fileByDeadline, NeedStatus } from '../../../src/sim/queues.js';
+import { allocateNeed, describeNeed, enqueue, fileByDeadline, NeedStatus, needStatus, setNeedRouting, setNeedStatus } from '../../../src/sim/queues.js';
 import { CitizenFlag } from '../../../src/sim/state.js';
 import type { Scenario } from '../../../src/scenarios/schema.js';
 import { compile, freshState, tinyScenario, tinySegment } from '../../fixtures/scenarios.js';
@@ -33,9 +34,8 @@ describe('expireNeeds', () => {
     const pool = state.pool;
     const make = (citizen: number, deadline: number): number => {
       const slot = allocateNeed(pool);
-      pool.citizen[slot] = citizen;
-      pool.deadline[slot] = deadline;
-      pool.transactions[slot] = 1;
+      describeNeed(pool, slot, citizen, 0, 0, deadline);
+      setNeedRouting(pool, slot, 0, 1);
       fileByDeadline(state.expiry, pool, slot);
       enqueue(state.queues, pool, 2, slot);
       return slot;
@@ -43,16 +43,16 @@ describe('expireNeeds', () => {
     const dueWaiting = make(1, 3);
     const dueServed = make(2, 3);
     const later = make(3, 4);
-    pool.status[dueServed] = NeedStatus.done; // served earlier (still filed under its deadline)
+    setNeedStatus(pool, dueServed, NeedStatus.done); // served earlier (still filed under its deadline)
     state.queues.waiting[2]!--;
     state.day = 3;
     expireNeeds(state, ctx);
-    expect(pool.status[dueWaiting]).toBe(NeedStatus.done);
-    expect(pool.status[later]).toBe(NeedStatus.waiting);
+    expect(needStatus(pool, dueWaiting)).toBe(NeedStatus.done);
+    expect(needStatus(pool, later)).toBe(NeedStatus.waiting);
     expect(state.queues.waiting[2]).toBe(1);
     expect(state.recorder.segmentMonthly[S.unmetTimeout]).toBe(1);
-    expect(state.citizens.flags[1]! & CitizenFlag.hadUnmet).toBe(CitizenFlag.hadUnmet);
-    expect(state.citizens.flags[2]! & CitizenFlag.hadUnmet).toBe(0);
+    expect(flagsOf(state.citizens, 1) & CitizenFlag.hadUnmet).toBe(CitizenFlag.hadUnmet);
+    expect(flagsOf(state.citizens, 2) & CitizenFlag.hadUnmet).toBe(0);
   });
 });
 

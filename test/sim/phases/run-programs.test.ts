@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accessOf, segmentOf, skillOf } from '../../../src/sim/citizens.js';
 import { CityCounter as C, CITY_COUNTER_COUNT, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { cityScenario, compile, freshState, runWithState } from '../../fixtures/scenarios.js';
 
@@ -27,7 +28,7 @@ const config = compile(scenario);
 const seed = 12;
 const start = freshState(config, seed).state;
 const { state } = runWithState(config, seed);
-const ageOf = (citizen: number): string => config.segments.age[state.citizens.segment[citizen]!]!;
+const ageOf = (citizen: number): string => config.segments.age[segmentOf(state.citizens, citizen)]!;
 
 function monthly(counter: number): number[] {
   return Array.from({ length: config.months }, (_, month) => {
@@ -47,8 +48,8 @@ describe('runPrograms', () => {
   it('raises skill in the targeted age band only, by whole training steps', () => {
     let changed = 0;
     for (let i = 0; i < state.citizens.count; i++) {
-      const before = start.citizens.skill[i]!;
-      const after = state.citizens.skill[i]!;
+      const before = skillOf(start.citizens, i);
+      const after = skillOf(state.citizens, i);
       if (after === before) continue;
       changed++;
       expect(ageOf(i)).toBe('75+');
@@ -63,8 +64,8 @@ describe('runPrograms', () => {
   it('gives access in the targeted age band only, one per device', () => {
     let gained = 0;
     for (let i = 0; i < state.citizens.count; i++) {
-      expect(state.citizens.access[i]).toBeGreaterThanOrEqual(start.citizens.access[i]!);
-      if (state.citizens.access[i] !== start.citizens.access[i]) {
+      expect(accessOf(state.citizens, i)).toBeGreaterThanOrEqual(accessOf(start.citizens, i));
+      if (accessOf(state.citizens, i) !== accessOf(start.citizens, i)) {
         gained++;
         expect(ageOf(i)).toBe('60-74');
       }
@@ -89,7 +90,7 @@ describe('runPrograms', () => {
   it('keeps the per-segment access counts in step with the access column', () => {
     for (let s = 0; s < config.segments.ids.length; s++) {
       let count = 0;
-      for (let i = state.segmentStart[s]!; i < state.segmentStart[s + 1]!; i++) count += state.citizens.access[i]!;
+      for (let i = state.segmentStart[s]!; i < state.segmentStart[s + 1]!; i++) count += accessOf(state.citizens, i);
       expect(state.accessCount[s]).toBe(count);
     }
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Channel } from '../../../src/sim/config.js';
 import { DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { simulate } from '../../../src/sim/engine.js';
+import { needArrivalDay, queuedAt } from '../../../src/sim/queues.js';
 import { queueKey } from '../../../src/sim/state.js';
 import type { Scenario } from '../../../src/scenarios/schema.js';
 import { arriveNeeds } from '../../../src/sim/phases/arrive-needs.js';
@@ -97,9 +98,8 @@ describe('serveQueues', () => {
     let served = 0;
     const { state } = runWithState(config, 8, (s) => {
       const key = queueKey(Channel.counter, 0, 1);
-      const head = s.queues.head[key]!;
-      if (head >= 0) {
-        const arrival = s.pool.arrivalDay[head]!;
+      if (s.queues.length[key]! > 0) {
+        const arrival = needArrivalDay(s.pool, queuedAt(s.queues, key, 0));
         if (arrival < lastArrival) violations++;
         lastArrival = Math.max(lastArrival, arrival);
         served++;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accessOf, citizenColumn } from '../../../src/sim/citizens.js';
 import { SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { simulate } from '../../../src/sim/engine.js';
 import { spreadAccess } from '../../../src/sim/phases/spread-access.js';
@@ -32,7 +33,7 @@ describe('spreadAccess', () => {
         expect(Math.abs(z)).toBeLessThan(5);
         z2 += z * z;
         let count = 0;
-        for (let i = state.segmentStart[s]!; i < state.segmentStart[s + 1]!; i++) count += state.citizens.access[i]!;
+        for (let i = state.segmentStart[s]!; i < state.segmentStart[s + 1]!; i++) count += accessOf(state.citizens, i);
         expect(count).toBe(state.accessCount[s]);
       }
     }
@@ -43,9 +44,9 @@ describe('spreadAccess', () => {
   it('does nothing without a peer effect or innovation', () => {
     const config = compile(scenario(0, 0));
     const { state, ctx } = freshState(config, 2);
-    const before = state.citizens.access.slice();
+    const before = citizenColumn(state.citizens, 'access');
     for (let day = 0; day < 50; day++) spreadAccess(state, ctx);
-    expect(state.citizens.access).toEqual(before);
+    expect(citizenColumn(state.citizens, 'access')).toEqual(before);
   });
 
   it('raises access over time, faster with a larger q', () => {
