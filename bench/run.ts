@@ -52,7 +52,9 @@ const { values } = parseArgs({
     'no-sweep': { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
     'baseline-size': { type: 'string', default: '1000000' },
-    'sweep-runs': { type: 'string', default: '80' },
+    // Long enough that the pool's start-up and the compiler's warm-up weigh little, as in a real sweep.
+    'sweep-runs': { type: 'string', default: '400' },
+    'sweep-city-runs': { type: 'string', default: '240' },
     out: { type: 'string' },
   },
 });
@@ -75,6 +77,17 @@ say('city: bench/all-mechanisms.yaml (default city, every mechanism on), one sim
 
 const work = mkdtempSync(join(tmpdir(), 'dgsim-bench-'));
 const bundle = join(work, 'city-run.mjs');
+const sweepBundle = join(work, 'sweep.mjs');
+await build({
+  entryPoints: [join(here, 'sweep.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: sweepBundle,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
 await build({
   entryPoints: [join(here, 'city-run.ts')],
   bundle: true,
@@ -161,7 +174,7 @@ interface SweepFigures {
 
 /** Runs bench/sweep.ts on the grid example with runs of `citizens` citizens. */
 function runSweepBench(citizens: number, runs: string): SweepFigures {
-  const text = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'sweep.ts'), '--runs', runs, '--size', String(citizens)], { cwd: root, encoding: 'utf8' });
+  const text = execFileSync(process.execPath, [sweepBundle, '--runs', runs, '--size', String(citizens), '--root', root], { cwd: root, encoding: 'utf8' });
   for (const line of text.trim().split('\n')) say(line);
   const rate = (workers: number): number | null => {
     const match = new RegExp(`${workers} workers? ?: .*?= ([0-9.]+) runs/s`).exec(text);
@@ -179,7 +192,7 @@ if (!values['no-sweep']) {
   say('');
   say('Sweep throughput (bench/sweep.ts)');
   const small = runSweepBench(2_000, values['sweep-runs']);
-  const city = runSweepBench(20_000, String(Math.max(8, Math.round(Number(values['sweep-runs']) / 2))));
+  const city = runSweepBench(20_000, values['sweep-city-runs']);
   sweeps = { small, city };
 }
 const sweep = sweeps?.city ?? null;

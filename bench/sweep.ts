@@ -3,6 +3,9 @@
  *
  *   npx tsx bench/sweep.ts [--runs 80] [--sweep examples/sweeps/grid.yaml] [--size 20000]
  *
+ * (under tsx the worker threads inherit its loader and run several times
+ * slower: bench/run.ts runs a bundled copy with plain node)
+ *
  * Takes the first points of the sweep (the default city with 2,000 citizens
  * over 12 months in the grid example, or `--size` citizens) up to about
  * `--runs` runs, runs them
@@ -11,17 +14,35 @@
  * counts the whole sweep (pool start-up, runs, journal fsyncs, the final
  * files); the second starts when the first run is back (the pool is warm).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../src/scenarios/issues.js';
-import { loadSweepFile } from '../src/scenarios/sweep/load-sweep.js';
-import { runSweep } from '../src/scenarios/sweep/run-sweep.js';
+import type * as LoadSweep from '../src/scenarios/sweep/load-sweep.js';
+import type * as RunSweep from '../src/scenarios/sweep/run-sweep.js';
 
+// The sweep runs from the compiled JavaScript (dist/, built by `npm ci` or `npm run build`), as
+// `dgsim sweep` does: worker threads started from the TypeScript sources would each compile
+// them first, which is not what a user's sweep pays.
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '80' }, sweep: { type: 'string', default: 'examples/sweeps/grid.yaml' }, size: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '80' },
+    sweep: { type: 'string', default: 'examples/sweeps/grid.yaml' },
+    size: { type: 'string' },
+    // The project's root (bench/run.ts runs a bundled copy of this script from elsewhere).
+    root: { type: 'string', default: join(dirname(fileURLToPath(import.meta.url)), '..') },
+  },
 });
+const dist = join(values.root, 'dist', 'src', 'scenarios', 'sweep');
+if (!existsSync(join(dist, 'run-sweep.js'))) {
+  process.stderr.write('bench/sweep: dist/ is missing; run `npm run build` first\n');
+  process.exit(2);
+}
+const { loadSweepFile } = (await import(pathToFileURL(join(dist, 'load-sweep.js')).href)) as typeof LoadSweep;
+const { runSweep } = (await import(pathToFileURL(join(dist, 'run-sweep.js')).href)) as typeof RunSweep;
+
 const wanted = Number(values.runs);
 const loaded = loadSweepFile(values.sweep);
 if (!loaded.ok) {
