@@ -238,7 +238,8 @@ export const SCENARIO_LABELS = {
   description: 'Description',
   horizon: 'Horizon',
   population: 'Population',
-  populationText: (represented: string, simulated: string): string => `${represented} citizens represented by ${simulated} simulated agents`,
+  populationText: (represented: string, simulated: string, sampleRatio: string | null): string =>
+    `${represented} citizens represented by ${simulated} simulated agents${sampleRatio === null ? '' : ` (a 1:${sampleRatio} sample of the city; counts and costs are scaled back)`}`,
   segments: 'Segments',
   scenarioA: 'Scenario A (reference)',
   scenarioB: 'Scenario B',

@@ -13,6 +13,7 @@ import { formatCount, formatGbp, formatInUnit, formatNumber } from '../format-nu
 import type { JsonObject } from '../inputs/read-files.js';
 import type { RunInput } from '../inputs/read-run.js';
 import { REPORT_TEXT, SCENARIO_LABELS, SENTENCES, TABLE_HEADINGS } from '../messages.js';
+import { sampleRatio } from '../run-text.js';
 import { formatBracket, formatValue } from './intervals.js';
 import { provenancePairs, provenanceSources } from './provenance-pairs.js';
 import type { ReportModel } from './report-model.js';
@@ -78,7 +79,14 @@ function scenarioPairs(input: RunInput): [string, string][] {
     [SCENARIO_LABELS.name, input.scenarioName],
     ...(input.scenarioDescription === '' ? [] : [[SCENARIO_LABELS.description, input.scenarioDescription] as [string, string]]),
     [SCENARIO_LABELS.horizon, `${summary.horizonMonths} months`],
-    [SCENARIO_LABELS.population, SCENARIO_LABELS.populationText(formatCount(summary.representedCitizens), formatCount(summary.simulatedCitizens))],
+    [
+      SCENARIO_LABELS.population,
+      SCENARIO_LABELS.populationText(
+        formatCount(summary.representedCitizens),
+        formatCount(summary.simulatedCitizens),
+        summary.sample > 0 && summary.sample < 1 ? sampleRatio(summary.sample) : null,
+      ),
+    ],
     [SCENARIO_LABELS.segments, String(Object.keys(summary.segments).length)],
   ];
 }
