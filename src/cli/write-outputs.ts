@@ -45,8 +45,9 @@ export function reportFontsOrFail(drawsReport: boolean): ChartFonts | undefined 
 
 /**
  * Writes an output set (see the module comment) and says what went where
- * on stderr: `wrote summary.json, monthly.csv, manifest.json to out/city`,
- * then the report's line. With a report, the manifest also records the
+ * on stderr, in the order written: `wrote summary.json, monthly.csv to
+ * out/city`, the report's line, then the manifest's (one line with
+ * `--no-report`: `wrote summary.json, monthly.csv, manifest.json to …`). With a report, the manifest also records the
  * sha256 of the two chart font files (`reportFonts`): the PNGs are
  * byte-identical only with the same fonts.
  * @throws UserError when a file cannot be written (naming the directory) or the report cannot read the outputs.
@@ -72,7 +73,13 @@ export async function writeOutputs(spec: OutputSetSpec, io: CliIo): Promise<Writ
     // Only file-system failures are the user's to fix; anything else is a bug and propagates.
     throw systemErrorCode(error) === undefined ? error : outputError(spec.shown, error);
   }
-  io.err(`dgsim: wrote ${[...dataFiles, 'manifest.json'].join(', ')} to ${spec.shown}\n`);
-  if (spec.fonts !== undefined) io.err(`dgsim: wrote report.html, summary.md and ${charts} chart(s) as SVG and PNG (charts/) to ${spec.shown}\n`);
+  // In the order the files were written: data, report, manifest last.
+  if (spec.fonts === undefined) {
+    io.err(`dgsim: wrote ${[...dataFiles, 'manifest.json'].join(', ')} to ${spec.shown}\n`);
+  } else {
+    io.err(`dgsim: wrote ${dataFiles.join(', ')} to ${spec.shown}\n`);
+    io.err(`dgsim: wrote report.html, summary.md and ${charts} chart(s) as SVG and PNG (charts/) to ${spec.shown}\n`);
+    io.err(`dgsim: wrote manifest.json, last, with the sha256 of every file above, to ${spec.shown}\n`);
+  }
   return written;
 }
