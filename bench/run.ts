@@ -76,28 +76,23 @@ say(`dgsim bench: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb.to
 say('city: bench/all-mechanisms.yaml (default city, every mechanism on), one simulated year, seed 1; each size in a fresh process');
 
 const work = mkdtempSync(join(tmpdir(), 'dgsim-bench-'));
-const bundle = join(work, 'city-run.mjs');
-const sweepBundle = join(work, 'sweep.mjs');
-await build({
-  entryPoints: [join(here, 'sweep.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: sweepBundle,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-});
-await build({
-  entryPoints: [join(here, 'city-run.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-});
+/** Bundles a bench script into one file that plain node runs (no tsx in the timed processes). */
+async function bundled(script: string): Promise<string> {
+  const outfile = join(work, script.replace(/\.ts$/, '.mjs'));
+  await build({
+    entryPoints: [join(here, script)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+const bundle = await bundled('city-run.ts');
+const sweepBundle = await bundled('sweep.ts');
 
 /** Runs one city in a fresh node process and returns its figures. */
 function runCity(size: number, engine: 'typed' | 'objects'): CityFigures {
