@@ -31,8 +31,8 @@ const PHONE = 1 << Channel.phone;
 const COUNTER = 1 << Channel.counter;
 const ASSISTED = 1 << Channel.assisted;
 /** Weights beyond these bounds fall back to the max-subtracted computation. */
-const SAFE_LOW = 1e-250;
-const SAFE_HIGH = 1e250;
+export const SAFE_LOW = 1e-250;
+export const SAFE_HIGH = 1e250;
 
 /** Transactions a need takes: one per agency, or one when services are integrated (one-stop). */
 export function transactionsFor(config: ModelConfig, policy: PolicyParams, service: number): number {
@@ -224,7 +224,7 @@ export function drawChannel(
 }
 
 /** The logit from the utilities, the largest subtracted before exponentiating: for extreme utilities. */
-function drawChannelExact(
+export function drawChannelExact(
   state: SimState,
   config: ModelConfig,
   tables: PhaseTables,

@@ -1,6 +1,6 @@
 /**
  * The citizens: one 32-byte record per citizen, all records in one
- * ArrayBuffer read and written through three typed-array views (Float32 for
+ * buffer read and written through three typed-array views (Float32 for
  * the attributes in [0, 1], Uint16 for a day, Uint8 for small codes). A
  * citizen is an index.
  *
@@ -11,31 +11,50 @@
  *
  * Why records and not one column per attribute: a need reads nearly every
  * attribute of one randomly picked citizen. With a column each, that is ten
- * cache lines from ten arrays; with a record it is one line (a 32-byte record
- * never straddles two; 24-byte records, which a quarter straddle, measured
- * slower). In a city of millions the citizens do not fit in any
- * cache, so this is the difference between one memory wait per need and
- * several (see docs/performance.md for the measurements).
+ * cache lines from ten arrays; with a record it is one line. The buffer
+ * starts on a cache line (record-memory.ts), so no record straddles two
+ * (24-byte records, which a quarter straddle, measured slower). In a city of
+ * millions the citizens do not fit in any cache, so this is the difference
+ * between one memory wait per need and several (docs/performance.md).
  *
  * Everything reads and writes citizens through the functions below, which
  * V8 inlines; `citizenColumn` copies one attribute out as a column (tests,
  * stocks).
  */
+import { recordMemory } from './record-memory.js';
 
 /** Bytes per citizen record. */
 export const CITIZEN_RECORD_BYTES = 32;
-const FLOATS = CITIZEN_RECORD_BYTES / 4;
-const DAYS = CITIZEN_RECORD_BYTES / 2;
-const SKILL = 0;
-const MOTIVATION = 1;
-const PRIVACY = 2;
-const TRUST = 3;
-const TRUST_DAY = 8;
-const SEGMENT = 18;
-const ACCESS = 19;
-const HELPER = 20;
-const LAST_CHANNEL = 21;
-const FLAGS = 22;
+
+/**
+ * Where each attribute sits in a record, for the engine's fused loops
+ * (route-needs.ts, serve-queues.ts), which index the views directly: a
+ * citizen's float32 slot k is `floats[citizen * Record.floats + k]`, its
+ * uint16 slot `days[citizen * Record.days + k]`, its byte
+ * `bytes[citizen * Record.bytes + k]`. Const enums, so the offsets compile
+ * to literals (a module-level constant is a load and a check each time).
+ */
+export const enum Record {
+  bytes = 32,
+  floats = 8,
+  days = 16,
+}
+export const enum FloatSlot {
+  skill = 0,
+  motivation = 1,
+  privacy = 2,
+  trust = 3,
+}
+export const enum DaySlot {
+  trustDay = 8,
+}
+export const enum ByteSlot {
+  segment = 18,
+  access = 19,
+  helper = 20,
+  lastChannel = 21,
+  flags = 22,
+}
 /** Bytes of a record in use (the rest is free for new attributes). */
 export const CITIZEN_BYTES_USED = 23;
 
@@ -52,102 +71,107 @@ export interface Citizens {
 /** The attributes `citizenColumn` can copy out. */
 export type CitizenAttribute = 'skill' | 'motivation' | 'privacy' | 'trust' | 'trustDay' | 'segment' | 'access' | 'helper' | 'lastChannel' | 'flags';
 
-/** `count` zeroed records (every attribute 0). */
+/** `count` zeroed records (every attribute 0), starting on a cache line (record-memory.ts). */
 export function createCitizens(count: number): Citizens {
-  const buffer = new ArrayBuffer(count * CITIZEN_RECORD_BYTES);
-  return { count, floats: new Float32Array(buffer), days: new Uint16Array(buffer), bytes: new Uint8Array(buffer) };
+  const buffer = recordMemory(count * CITIZEN_RECORD_BYTES);
+  return {
+    count,
+    floats: new Float32Array(buffer, 0, count * Record.floats),
+    days: new Uint16Array(buffer, 0, count * Record.days),
+    bytes: new Uint8Array(buffer, 0, count * CITIZEN_RECORD_BYTES),
+  };
 }
 
 export function skillOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * FLOATS + SKILL]!;
+  return citizens.floats[citizen * Record.floats + FloatSlot.skill]!;
 }
 export function setSkill(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * FLOATS + SKILL] = value;
+  citizens.floats[citizen * Record.floats + FloatSlot.skill] = value;
 }
 export function motivationOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * FLOATS + MOTIVATION]!;
+  return citizens.floats[citizen * Record.floats + FloatSlot.motivation]!;
 }
 export function setMotivation(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * FLOATS + MOTIVATION] = value;
+  citizens.floats[citizen * Record.floats + FloatSlot.motivation] = value;
 }
 export function privacyOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * FLOATS + PRIVACY]!;
+  return citizens.floats[citizen * Record.floats + FloatSlot.privacy]!;
 }
 export function setPrivacy(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * FLOATS + PRIVACY] = value;
+  citizens.floats[citizen * Record.floats + FloatSlot.privacy] = value;
 }
 /** Trust as stored, as of `trustDayOf` (reversion is applied lazily: see trust.ts `currentTrust`). */
 export function storedTrustOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * FLOATS + TRUST]!;
+  return citizens.floats[citizen * Record.floats + FloatSlot.trust]!;
 }
 export function setStoredTrust(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * FLOATS + TRUST] = value;
+  citizens.floats[citizen * Record.floats + FloatSlot.trust] = value;
 }
 export function trustDayOf(citizens: Citizens, citizen: number): number {
-  return citizens.days[citizen * DAYS + TRUST_DAY]!;
+  return citizens.days[citizen * Record.days + DaySlot.trustDay]!;
 }
 export function setTrustDay(citizens: Citizens, citizen: number, day: number): void {
-  citizens.days[citizen * DAYS + TRUST_DAY] = day;
+  citizens.days[citizen * Record.days + DaySlot.trustDay] = day;
 }
 export function segmentOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * CITIZEN_RECORD_BYTES + SEGMENT]!;
+  return citizens.bytes[citizen * Record.bytes + ByteSlot.segment]!;
 }
 export function setSegment(citizens: Citizens, citizen: number, segment: number): void {
-  citizens.bytes[citizen * CITIZEN_RECORD_BYTES + SEGMENT] = segment;
+  citizens.bytes[citizen * Record.bytes + ByteSlot.segment] = segment;
 }
 /** Whether the citizen has material access (a device and a connection). */
 export function hasAccess(citizens: Citizens, citizen: number): boolean {
-  return citizens.bytes[citizen * CITIZEN_RECORD_BYTES + ACCESS] === 1;
+  return citizens.bytes[citizen * Record.bytes + ByteSlot.access] === 1;
 }
 /** Material access as 0 or 1. */
 export function accessOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * CITIZEN_RECORD_BYTES + ACCESS]!;
+  return citizens.bytes[citizen * Record.bytes + ByteSlot.access]!;
 }
 export function setAccess(citizens: Citizens, citizen: number, access: boolean): void {
-  citizens.bytes[citizen * CITIZEN_RECORD_BYTES + ACCESS] = access ? 1 : 0;
+  citizens.bytes[citizen * Record.bytes + ByteSlot.access] = access ? 1 : 0;
 }
 /** Whether someone can go online for the citizen (a proxy user). */
 export function hasHelper(citizens: Citizens, citizen: number): boolean {
-  return citizens.bytes[citizen * CITIZEN_RECORD_BYTES + HELPER] === 1;
+  return citizens.bytes[citizen * Record.bytes + ByteSlot.helper] === 1;
 }
 export function setHelper(citizens: Citizens, citizen: number, helper: boolean): void {
-  citizens.bytes[citizen * CITIZEN_RECORD_BYTES + HELPER] = helper ? 1 : 0;
+  citizens.bytes[citizen * Record.bytes + ByteSlot.helper] = helper ? 1 : 0;
 }
 /** The channel of the citizen's last served need, NO_CHANNEL (255) before any. */
 export function lastChannelOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * CITIZEN_RECORD_BYTES + LAST_CHANNEL]!;
+  return citizens.bytes[citizen * Record.bytes + ByteSlot.lastChannel]!;
 }
 export function setLastChannel(citizens: Citizens, citizen: number, channel: number): void {
-  citizens.bytes[citizen * CITIZEN_RECORD_BYTES + LAST_CHANNEL] = channel;
+  citizens.bytes[citizen * Record.bytes + ByteSlot.lastChannel] = channel;
 }
 /** The citizen's flag bits (`CitizenFlag` in state.ts). */
 export function flagsOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * CITIZEN_RECORD_BYTES + FLAGS]!;
+  return citizens.bytes[citizen * Record.bytes + ByteSlot.flags]!;
 }
 export function hasFlag(citizens: Citizens, citizen: number, flag: number): boolean {
-  return (citizens.bytes[citizen * CITIZEN_RECORD_BYTES + FLAGS]! & flag) !== 0;
+  return (citizens.bytes[citizen * Record.bytes + ByteSlot.flags]! & flag) !== 0;
 }
 export function addFlag(citizens: Citizens, citizen: number, flag: number): void {
-  citizens.bytes[citizen * CITIZEN_RECORD_BYTES + FLAGS]! |= flag;
+  citizens.bytes[citizen * Record.bytes + ByteSlot.flags]! |= flag;
 }
 export function clearFlag(citizens: Citizens, citizen: number, flag: number): void {
-  citizens.bytes[citizen * CITIZEN_RECORD_BYTES + FLAGS]! &= ~flag;
+  citizens.bytes[citizen * Record.bytes + ByteSlot.flags]! &= ~flag;
 }
 
 /** Sets one byte attribute for citizens [start, end). */
 function fillByte(citizens: Citizens, offset: number, value: number, start: number, end: number): void {
   const bytes = citizens.bytes;
-  for (let c = start; c < end; c++) bytes[c * CITIZEN_RECORD_BYTES + offset] = value;
+  for (let c = start; c < end; c++) bytes[c * Record.bytes + offset] = value;
 }
 
 /** Sets the segment of citizens [start, end). */
 export function fillSegmentCode(citizens: Citizens, segment: number, start: number, end: number): void {
-  fillByte(citizens, SEGMENT, segment, start, end);
+  fillByte(citizens, ByteSlot.segment, segment, start, end);
 }
 
 /** Sets the last channel of every citizen. */
 export function fillLastChannel(citizens: Citizens, channel: number): void {
-  fillByte(citizens, LAST_CHANNEL, channel, 0, citizens.count);
+  fillByte(citizens, ByteSlot.lastChannel, channel, 0, citizens.count);
 }
 
 /**
@@ -156,7 +180,7 @@ export function fillLastChannel(citizens: Citizens, channel: number): void {
  * fetch their records in parallel (see route-needs.ts).
  */
 export function touchCitizen(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * CITIZEN_RECORD_BYTES + SEGMENT]!;
+  return citizens.bytes[citizen * Record.bytes + ByteSlot.segment]!;
 }
 
 /** One attribute of every citizen, copied out as a column (booleans as 0/1). */

@@ -104,14 +104,20 @@ export function step(state: SimState, ctx: SimContext): void {
   }
 }
 
+/** How to run (never what: results do not depend on these). */
+export interface SimulateOptions {
+  /** Route and serve needs through the reference functions (`SimContext.referencePath`). */
+  readonly referencePath?: boolean;
+}
+
 /**
  * Runs a compiled scenario with a seed to the end of its horizon.
  * Cost O(citizens + needs); memory O(citizens + waiting needs + months × segments).
  * A worker doing many runs passes one `Workspace` to all of them (state.ts).
  * @example const output = simulate(compileScenario(scenario), 1);
  */
-export function simulate(config: ModelConfig, seed: number, workspace?: Workspace): RunOutput {
-  const ctx: SimContext = { config, streams: createStreams(seed) };
+export function simulate(config: ModelConfig, seed: number, workspace?: Workspace, options: SimulateOptions = {}): RunOutput {
+  const ctx: SimContext = { config, streams: createStreams(seed), referencePath: options.referencePath === true };
   const state = initialState(config, ctx, workspace);
   for (let day = 0; day < config.horizonDays; day++) {
     state.day = day;

@@ -104,17 +104,29 @@ export function serveNeed(
   const automated = automationShare > 0 && rng() < automationShare;
   const errorRate = automated ? policy.automatedErrorBySegment[segment]! : policy.humanErrorRate;
   if (errorRate > 0 && rng() < errorRate) {
-    segmentMonthly[segRow + S.wrongfulDenials]! += 1;
-    if (policy.appealAvailable && rng() < Math.min(1, policy.appealProb * (0.7 + 0.6 * currentTrust(state, config, citizen)))) {
-      segmentMonthly[segRow + S.appeals]! += 1;
-      cityMonthly[cityRow + C.costAppeals]! += policy.appealCost;
-      state.appeals.push({ day: state.day + policy.appealDelayDays, citizen, channel, arrivalDay });
-    } else {
-      needUnmet(state, ctx, citizen, UnmetReason.denied);
-    }
+    wronglyDenied(state, ctx, citizen, channel, arrivalDay);
     return;
   }
   needMet(state, ctx, citizen, channel, arrivalDay);
+}
+
+/**
+ * A need served through `channel` and wrongly denied: appealed (and met
+ * when the appeal is resolved, resolve-appeals.ts) or unmet.
+ */
+export function wronglyDenied(state: SimState, ctx: SimContext, citizen: number, channel: number, arrivalDay: number): void {
+  const { config, streams } = ctx;
+  const policy = state.policy;
+  const segmentMonthly = state.recorder.segmentMonthly;
+  const segRow = segmentRow(state, segmentOf(state.citizens, citizen), config.segments.ids.length);
+  segmentMonthly[segRow + S.wrongfulDenials]! += 1;
+  if (policy.appealAvailable && streams.decisions() < Math.min(1, policy.appealProb * (0.7 + 0.6 * currentTrust(state, config, citizen)))) {
+    segmentMonthly[segRow + S.appeals]! += 1;
+    state.recorder.cityMonthly[state.month * CITY_COUNTER_COUNT + C.costAppeals]! += policy.appealCost;
+    state.appeals.push({ day: state.day + policy.appealDelayDays, citizen, channel, arrivalDay });
+  } else {
+    needUnmet(state, ctx, citizen, UnmetReason.denied);
+  }
 }
 
 /** Records a met need: counters, days to service, experience, learning by doing. */

@@ -10,6 +10,8 @@
  * reaches the front. Both stay valid without searching either.
  */
 
+import { recordMemory } from './record-memory.js';
+
 export const NeedStatus = { free: 0, waiting: 1, done: 2 } as const;
 /** Bits of `links`: which lists hold a record. */
 export const Link = { queue: 1, deadline: 2 } as const;
@@ -147,10 +149,11 @@ export function createNeedPool(initialCapacity: number): NeedPool {
 
 function growPool(pool: NeedPool, size: number): void {
   const old = pool.capacity;
-  const buffer = new ArrayBuffer(size * NEED_RECORD_BYTES);
-  const bytes = new Uint8Array(buffer);
+  // Records on cache lines, as the citizens' (record-memory.ts).
+  const buffer = recordMemory(size * NEED_RECORD_BYTES);
+  const bytes = new Uint8Array(buffer, 0, size * NEED_RECORD_BYTES);
   bytes.set(pool.bytes);
-  pool.ints = new Int32Array(buffer);
+  pool.ints = new Int32Array(buffer, 0, size * INTS);
   pool.bytes = bytes;
   const free = new Int32Array(size);
   free.set(pool.free.subarray(0, pool.freeCount));

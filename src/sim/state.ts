@@ -108,6 +108,12 @@ export interface SimState {
 export interface SimContext {
   readonly config: ModelConfig;
   readonly streams: Streams;
+  /**
+   * Route and serve every need through the reference functions instead of
+   * the engine's fused loops (route-needs.ts, serve-queues.ts): the same
+   * results, bit for bit, more slowly. For the tests that check that.
+   */
+  readonly referencePath?: boolean;
 }
 
 /** Queue key of a staffed channel in a district (phone has a single citywide queue). */

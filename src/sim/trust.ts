@@ -44,3 +44,53 @@ export function trustShock(state: SimState, config: ModelConfig, citizen: number
   const trust = currentTrust(state, config, citizen);
   setStoredTrust(state.citizens, citizen, trust * (1 - Math.min(1, Math.max(0, loss))));
 }
+
+/**
+ * `trustGood` on the record views directly, for the engine's fused loops:
+ * brings trust up to date and returns the trust after a good experience
+ * (the caller stores it). Small enough for V8 to inline.
+ */
+export function goodExperience(
+  floats: Float32Array,
+  days: Uint16Array,
+  trustMean: Float64Array,
+  decay: Float64Array,
+  trustSlot: number,
+  daySlot: number,
+  segment: number,
+  day: number,
+  gainGood: number,
+): number {
+  const trust = upToDate(floats, days, trustMean, decay, trustSlot, daySlot, segment, day);
+  return trust + gainGood * (1 - trust);
+}
+
+/** `trustBad` on the record views directly (see `goodExperience`). */
+export function badExperience(
+  floats: Float32Array,
+  days: Uint16Array,
+  trustMean: Float64Array,
+  decay: Float64Array,
+  trustSlot: number,
+  daySlot: number,
+  segment: number,
+  day: number,
+  lossBad: number,
+  weight: number,
+): number {
+  const trust = upToDate(floats, days, trustMean, decay, trustSlot, daySlot, segment, day);
+  return trust - Math.min(1, lossBad * weight) * trust;
+}
+
+/** `currentTrust` on the record views directly. */
+function upToDate(floats: Float32Array, days: Uint16Array, trustMean: Float64Array, decay: Float64Array, trustSlot: number, daySlot: number, segment: number, day: number): number {
+  let trust = floats[trustSlot]!;
+  const elapsed = day - days[daySlot]!;
+  if (elapsed > 0) {
+    const baseline = trustMean[segment]!;
+    trust = baseline + (trust - baseline) * decay[elapsed]!;
+    floats[trustSlot] = trust;
+    days[daySlot] = day;
+  }
+  return trust;
+}

@@ -7,11 +7,11 @@
  * at most three exponentials, nothing allocated but a pool record.
  * Writes: needs' channels and queue places, online outcomes, counters.
  */
-import { Channel, channelBit } from '../config.js';
-import { SegmentCounter as S, DistrictCounter as D } from '../counters.js';
-import { drawChannel, usableChannels } from '../choice.js';
-import { needUnmet, serveNeed, UnmetReason } from '../outcomes.js';
-import type { PhaseTables } from '../phase-tables.js';
+import { ALL_CHANNELS_MASK, Channel, CHANNEL_COUNT, channelBit, DIGITAL_MASK } from '../config.js';
+import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
+import { drawChannel, drawChannelExact, SAFE_HIGH, SAFE_LOW, usableChannels } from '../choice.js';
+import { needUnmet, serveNeed, UnmetReason, wronglyDenied } from '../outcomes.js';
+import { waitWeight, type PhaseTables } from '../phase-tables.js';
 import {
   allocateNeed,
   dequeueWaiting,
@@ -32,17 +32,30 @@ import {
   unlinkNeed,
 } from '../queues.js';
 import { CitizenFlag, districtRow, NO_CHANNEL, phaseTables, segmentRow, type SimContext, type SimState } from '../state.js';
-import { trustBad } from '../trust.js';
-import { hasAccess, hasFlag, hasHelper, privacyOf, segmentOf, skillOf, touchCitizen } from '../citizens.js';
+import { badExperience, goodExperience, trustBad } from '../trust.js';
+import { ByteSlot, DaySlot, FloatSlot, hasAccess, hasFlag, hasHelper, privacyOf, Record, segmentOf, skillOf, touchCitizen } from '../citizens.js';
 
 const FAILURE_SHIFT = 4;
 const FAILURE_UNIT = 1 << FAILURE_SHIFT;
 const ONLINE = channelBit(Channel.online);
+const PHONE = channelBit(Channel.phone);
+const COUNTER = channelBit(Channel.counter);
+const ASSISTED = channelBit(Channel.assisted);
 
 /** Arrivals whose citizens are brought into cache together before they are routed. */
 const CHUNK = 128;
 
 export function routeNeeds(state: SimState, ctx: SimContext): void {
+  if (ctx.referencePath === true) routeArrivalsByReference(state, ctx);
+  else routeArrivals(state, ctx);
+}
+
+/**
+ * The reference implementation of the phase: every arrival through `route`,
+ * the general path (also taken by needs coming back from a queue). The
+ * engine's `routeArrivals` must give bit-identical results (tested).
+ */
+function routeArrivalsByReference(state: SimState, ctx: SimContext): void {
   const tables = phaseTables(state, ctx.config);
   const serviceCount = tables.serviceCount;
   const citizens = state.citizens;
@@ -62,6 +75,244 @@ export function routeNeeds(state: SimState, ctx: SimContext): void {
       route(state, ctx, tables, citizen, service, pair, day, day + tables.patienceDays[pair]!, 0, NONE, true);
     }
   }
+}
+
+/**
+ * Today's arrivals routed by the engine: what `route` and `serveNeed` do
+ * for a need seen for the first time, written as one loop. Everything a
+ * need reads (the citizen's record, the policy's tables, today's waits, the
+ * month's counters) is looked up once per day and kept in locals, and the
+ * common path — a choice, online attempts, service online, the decision,
+ * the experience — runs without a call it cannot inline. Measured on a
+ * million citizens, that halves the phase's time against calling the
+ * reference functions per need (docs/performance.md). Rarer paths go to the
+ * reference functions: a consent refuser asked for consent, no channel
+ * left, utilities beyond the range where the product of exponentials is
+ * exact (`drawChannelExact`), a wrongful denial. Same draws in the same order, the same
+ * arithmetic: results are bit-identical to `routeArrivalsByReference`
+ * (test/sim/fast-path.test.ts runs every shipped scenario both ways).
+ */
+function routeArrivals(state: SimState, ctx: SimContext): void {
+  const config = ctx.config;
+  const tables = phaseTables(state, config);
+  const { choice: choiceRng, outcomes: outcomeRng, decisions: decisionRng } = ctx.streams;
+  const policy = state.policy;
+  const { floats, days, bytes } = state.citizens;
+  const recorder = state.recorder;
+  const day = state.day;
+  const serviceCount = tables.serviceCount;
+  const districtCount = tables.districtCount;
+  const segmentCount = config.segments.ids.length;
+  const segmentDistrict = config.segments.district;
+  const trustMean = config.segments.trustMean;
+  const trustDecay = state.trustDecay;
+  const segmentMonthly = recorder.segmentMonthly;
+  const districtMonthly = recorder.districtMonthly;
+  const cityMonthly = recorder.cityMonthly;
+  const cityRow = state.month * CITY_COUNTER_COUNT;
+  const segmentRows = state.month * segmentCount;
+  const districtRows = state.month * districtCount;
+  const daysToService = recorder.daysToService;
+  const daysToServiceBins = recorder.daysToServiceBins;
+  const waits = state.queues.expectedWaitDays;
+  const { staticMask, patienceDays, weight, proxyWeight, privacyCoef, onlineSkillUtility, successAtZeroSkill, failSkill, proxyFailProb } = tables;
+  const { transactions, needCost, hours, recordsPerNeed, automationShare, habitWeight, onlineForced } = tables;
+  const { betaTrust, betaMotivation, betaWaitPerDay } = config.choice;
+  const { gainGood, lossBad, longWaitDays, weightFailedAttempt, weightForced, weightLongWait } = config.trust;
+  const down = day < state.outageUntilDay;
+  const { assistedMaxSkill, maxOnlineAttempts, failedAttemptHours, consentOrNoService, humanErrorRate, automatedErrorBySegment, learningRate } = policy;
+  const appUses = policy.extraApps > 0 ? policy.appUsePerNeed * policy.extraApps : 0;
+  const phoneKey = Channel.phone * districtCount;
+  const arrivals = state.arrivalCitizen;
+  const arrivalServices = state.arrivalService;
+  const count = state.arrivalCount;
+  for (let first = 0; first < count; first += CHUNK) {
+    const last = Math.min(count, first + CHUNK);
+    state.touched = touchCitizens(state, first, last);
+    for (let i = first; i < last; i++) {
+      const citizen = arrivals[i]!;
+      const service = arrivalServices[i]!;
+      const record = citizen * Record.bytes;
+      const floatSlots = citizen * Record.floats;
+      const daySlot = citizen * Record.days + DaySlot.trustDay;
+      const trustSlot = floatSlots + FloatSlot.trust;
+      const segment = bytes[record + ByteSlot.segment]!;
+      const pair = segment * serviceCount + service;
+      const refuses = (bytes[record + ByteSlot.flags]! & CitizenFlag.refusesConsent) !== 0;
+      if (refuses && consentOrNoService) {
+        routeFresh(state, ctx, citizen, service, 0, true, true);
+        continue;
+      }
+      const access = bytes[record + ByteSlot.access] === 1;
+      const reachable = access || bytes[record + ByteSlot.helper] === 1;
+      const lastChannel = bytes[record + ByteSlot.lastChannel]!;
+      const district = segmentDistrict[segment]!;
+      const patience = patienceDays[pair]!;
+      const counterKey = Channel.counter * districtCount + district;
+      const assistedKey = Channel.assisted * districtCount + district;
+      const segmentRow = (segmentRows + segment) * SEGMENT_COUNTER_COUNT;
+      const districtRow = (districtRows + district) * DISTRICT_COUNTER_COUNT;
+      let tried = 0;
+      // How the need left the loop: queued on a staffed channel, done (served online, maybe denied), or to the reference path.
+      let outcome: number = Outcome.reference;
+      let channel = 0;
+      for (;;) {
+        // The choice set: `usableChannels` with every day of patience left.
+        let mask = staticMask[pair]! & ~tried & ALL_CHANNELS_MASK;
+        if ((mask & ONLINE) !== 0 && (down || !reachable)) mask &= ~ONLINE;
+        if ((mask & PHONE) !== 0 && !(waits[phoneKey]! <= patience)) mask &= ~PHONE;
+        if ((mask & COUNTER) !== 0 && !(waits[counterKey]! <= patience)) mask &= ~COUNTER;
+        if ((mask & ASSISTED) !== 0 && (down || (access && floats[floatSlots + FloatSlot.skill]! >= assistedMaxSkill) || !(waits[assistedKey]! <= patience))) mask &= ~ASSISTED;
+        if (refuses) {
+          // Informed opt-in: a refuser keeps a non-digital path where one is open.
+          const human = mask & (PHONE | COUNTER);
+          if (human !== 0) mask = human;
+        }
+        if (mask === 0) break;
+        // The logit: `drawChannel`. Trust is brought up to date first (`currentTrust`).
+        let digital = 0;
+        if ((mask & DIGITAL_MASK) !== 0) {
+          let trust = floats[trustSlot]!;
+          const elapsed = day - days[daySlot]!;
+          if (elapsed > 0) {
+            const baseline = trustMean[segment]!;
+            trust = baseline + (trust - baseline) * trustDecay[elapsed]!;
+            floats[trustSlot] = trust;
+            days[daySlot] = day;
+          }
+          digital = betaTrust * trust - privacyCoef[service]! * floats[floatSlots + FloatSlot.privacy]! + betaMotivation * (floats[floatSlots + FloatSlot.motivation]! - 0.5);
+        }
+        const base = pair * CHANNEL_COUNT;
+        let online = 0;
+        let phone = 0;
+        let counter = 0;
+        let assisted = 0;
+        if ((mask & ONLINE) !== 0) {
+          online = access ? weight[base]! * Math.exp(digital + onlineSkillUtility[service]! * floats[floatSlots + FloatSlot.skill]!) : proxyWeight[pair]! * Math.exp(digital);
+        }
+        if ((mask & PHONE) !== 0) phone = weight[base + Channel.phone]! * waitWeight(tables, betaWaitPerDay, phoneKey, waits[phoneKey]!);
+        if ((mask & COUNTER) !== 0) counter = weight[base + Channel.counter]! * waitWeight(tables, betaWaitPerDay, counterKey, waits[counterKey]!);
+        if ((mask & ASSISTED) !== 0) assisted = weight[base + Channel.assisted]! * waitWeight(tables, betaWaitPerDay, assistedKey, waits[assistedKey]!) * Math.exp(digital);
+        if (lastChannel === Channel.online) online *= habitWeight;
+        else if (lastChannel === Channel.phone) phone *= habitWeight;
+        else if (lastChannel === Channel.counter) counter *= habitWeight;
+        else if (lastChannel === Channel.assisted) assisted *= habitWeight;
+        const total = online + phone + counter + assisted;
+        if (total > SAFE_LOW && total < SAFE_HIGH) {
+          let draw = choiceRng() * total;
+          channel = NO_CHANNEL;
+          if ((mask & ONLINE) !== 0) {
+            channel = Channel.online;
+            draw -= online;
+          }
+          if (draw >= 0 && (mask & PHONE) !== 0) {
+            channel = Channel.phone;
+            draw -= phone;
+          }
+          if (draw >= 0 && (mask & COUNTER) !== 0) {
+            channel = Channel.counter;
+            draw -= counter;
+          }
+          if (draw >= 0 && (mask & ASSISTED) !== 0) channel = Channel.assisted;
+        } else {
+          channel = drawChannelExact(state, config, tables, choiceRng, citizen, service, pair, district, mask, digital);
+        }
+        if (channel !== Channel.online) {
+          districtMonthly[districtRow + D.humanDemand]! += 1;
+          outcome = Outcome.queued;
+          break;
+        }
+        // An online attempt.
+        segmentMonthly[segmentRow + S.onlineAttempts]! += 1;
+        let failProb: number;
+        if (access) {
+          failProb = 1 - successAtZeroSkill[service]! * Math.exp(failSkill[service]! * floats[floatSlots + FloatSlot.skill]!);
+        } else {
+          segmentMonthly[segmentRow + S.proxyUses]! += 1;
+          failProb = proxyFailProb[service]!;
+        }
+        if (outcomeRng() < failProb) {
+          segmentMonthly[segmentRow + S.onlineFailures]! += 1;
+          segmentMonthly[segmentRow + S.citizenHours]! += failedAttemptHours;
+          segmentMonthly[segmentRow + S.badExperiences]! += 1;
+          floats[trustSlot] = badExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, lossBad, weightFailedAttempt);
+          tried += FAILURE_UNIT;
+          if (tried >>> FAILURE_SHIFT >= maxOnlineAttempts) tried |= ONLINE;
+          continue;
+        }
+        // Served online: `serveNeed`.
+        const needTransactions = transactions[service]!;
+        cityMonthly[cityRow + C.transactions]! += needTransactions;
+        cityMonthly[cityRow + C.needsServed]! += 1;
+        const cost = needCost[service * CHANNEL_COUNT + Channel.online]!;
+        cityMonthly[cityRow + C.costTransactions]! += cost;
+        segmentMonthly[segmentRow + S.governmentCostTransactions]! += cost;
+        segmentMonthly[segmentRow + S.citizenHours]! += hours[(district * serviceCount + service) * CHANNEL_COUNT + Channel.online]!;
+        state.recordsHeld += recordsPerNeed[service]!;
+        districtMonthly[districtRow + D.recordedDemand]! += 1;
+        districtMonthly[districtRow + D.onlineTransactions]! += 1;
+        bytes[record + ByteSlot.flags]! |= CitizenFlag.registered;
+        districtMonthly[districtRow + D.transactions]! += 1;
+        bytes[record + ByteSlot.lastChannel] = Channel.online;
+        const automation = automationShare[service]!;
+        const automated = automation > 0 && decisionRng() < automation;
+        const errorRate = automated ? automatedErrorBySegment[segment]! : humanErrorRate;
+        if (errorRate > 0 && decisionRng() < errorRate) {
+          wronglyDenied(state, ctx, citizen, Channel.online, day);
+          outcome = Outcome.done;
+          break;
+        }
+        // Met the same day: `needMet` (0 days to service).
+        segmentMonthly[segmentRow + S.met]! += 1;
+        segmentMonthly[segmentRow + S.metOnline]! += 1;
+        districtMonthly[districtRow + D.met]! += 1;
+        daysToService[segment * daysToServiceBins]!++;
+        if (appUses > 0) cityMonthly[cityRow + C.appUses]! += appUses;
+        if (onlineForced) {
+          segmentMonthly[segmentRow + S.forced]! += 1;
+          floats[trustSlot] = badExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, lossBad, weightForced);
+        }
+        if (0 > longWaitDays) {
+          segmentMonthly[segmentRow + S.badExperiences]! += 1;
+          floats[trustSlot] = badExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, lossBad, weightLongWait);
+        } else if (!onlineForced) {
+          segmentMonthly[segmentRow + S.goodExperiences]! += 1;
+          floats[trustSlot] = goodExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, gainGood);
+        }
+        if (access) {
+          const skill = floats[floatSlots + FloatSlot.skill]!;
+          floats[floatSlots + FloatSlot.skill] = skill + learningRate * (1 - skill);
+        }
+        outcome = Outcome.done;
+        break;
+      }
+      if (outcome === Outcome.done) continue;
+      if (outcome === Outcome.reference) {
+        // No channel left (maybe waiting out an outage): the reference path, from here.
+        routeFresh(state, ctx, citizen, service, tried, true, false);
+        continue;
+      }
+      // A staffed channel: join its queue (`park`).
+      park(state, tables, citizen, service, day, day + patience, tried, NONE, channel * districtCount + (channel === Channel.phone ? 0 : district));
+    }
+  }
+}
+
+/** How a need left `routeArrivals`'s loop. */
+const Outcome = { reference: 0, queued: 1, done: 2 } as const;
+
+/**
+ * A need of today through the reference path: the consent question first
+ * when `askConsent`, then `route` with the channels already `tried`.
+ */
+function routeFresh(state: SimState, ctx: SimContext, citizen: number, service: number, tried: number, fresh: boolean, askConsent: boolean): void {
+  if (askConsent && !consents(state, ctx, citizen)) {
+    needUnmet(state, ctx, citizen, UnmetReason.refused);
+    return;
+  }
+  const tables = phaseTables(state, ctx.config);
+  const pair = segmentOf(state.citizens, citizen) * tables.serviceCount + service;
+  route(state, ctx, tables, citizen, service, pair, state.day, state.day + tables.patienceDays[pair]!, tried, NONE, fresh);
 }
 
 /**
