@@ -23,7 +23,7 @@
  */
 import { DAYS_PER_MONTH, type ModelConfig } from './config.js';
 import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT } from './counters.js';
-import { storedTrustOf } from './citizens.js';
+import { skillOf, storedTrustOf } from './citizens.js';
 import { generatePopulation, markConsentRefusers } from './population.js';
 import { createStreams } from './random/streams.js';
 import { createState, type SimContext, type SimEvent, type SimState, type Workspace } from './state.js';
@@ -74,10 +74,20 @@ export function initialState(config: ModelConfig, ctx: SimContext, workspace?: W
   generatePopulation(state, config, ctx.streams.population);
   markConsentRefusers(state, state.policy.refusalThreshold);
   const citizens = state.citizens;
+  const stocks = state.stocks;
   for (let s = 0; s < config.segments.ids.length; s++) {
-    let sum = 0;
-    for (let c = state.segmentStart[s]!; c < state.segmentStart[s + 1]!; c++) sum += storedTrustOf(citizens, c);
-    state.recorder.initialTrustSum[s] = sum;
+    let trust = 0;
+    let deviation = 0;
+    let skill = 0;
+    const baseline = config.segments.trustMean[s]!;
+    for (let c = state.segmentStart[s]!; c < state.segmentStart[s + 1]!; c++) {
+      trust += storedTrustOf(citizens, c);
+      deviation += storedTrustOf(citizens, c) - baseline;
+      skill += skillOf(citizens, c);
+    }
+    state.recorder.initialTrustSum[s] = trust;
+    stocks.trustDeviation[s] = deviation;
+    stocks.skillSum[s] = skill;
   }
   return state;
 }

@@ -18,6 +18,7 @@ import { createPhaseTables, refreshPhaseTables, type PhaseTables } from './phase
 import { createExpiryLists, createNeedPool, createQueueSet, type ExpiryLists, type NeedPool, type QueueSet } from './queues.js';
 import type { Streams } from './random/streams.js';
 import { createCitizens, fillLastChannel, type Citizens } from './citizens.js';
+import { createSegmentStocks, type SegmentStocks } from './stocks.js';
 
 export type { Citizens } from './citizens.js';
 
@@ -98,6 +99,8 @@ export interface SimState {
   /** A sum over the citizens read ahead of routing (kept so the reads are not optimized away). */
   touched: number;
   readonly recorder: Recorder;
+  /** Per segment: trust, skill and flag stocks as running tallies (stocks.ts). */
+  readonly stocks: SegmentStocks;
   /** Lookup tables of the policy in force (see phase-tables.ts); refreshed through `phaseTables`. */
   readonly tables: PhaseTables;
   /** exp(−reversionPerDay · d) for d days. */
@@ -207,6 +210,7 @@ export function createState(config: ModelConfig, workspace?: Workspace): SimStat
       daysToServiceBins,
       events: [],
     },
+    stocks: createSegmentStocks(segmentCount),
     tables,
     trustDecay: decay,
   };

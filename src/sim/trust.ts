@@ -11,79 +11,100 @@
  */
 import type { ModelConfig } from './config.js';
 import type { SimState } from './state.js';
-import { segmentOf, setStoredTrust, setTrustDay, storedTrustOf, trustDayOf } from './citizens.js';
+import { ByteSlot, DaySlot, FloatSlot, Record } from './citizens.js';
+import { trustDeviationsAt } from './stocks.js';
 
 /** A citizen's trust on the current day, reversion included; writes it back. */
 export function currentTrust(state: SimState, config: ModelConfig, citizen: number): number {
-  const citizens = state.citizens;
-  const elapsed = state.day - trustDayOf(citizens, citizen);
-  let trust = storedTrustOf(citizens, citizen);
-  if (elapsed > 0) {
-    const baseline = config.segments.trustMean[segmentOf(citizens, citizen)]!;
-    trust = baseline + (trust - baseline) * state.trustDecay[elapsed]!;
-    setStoredTrust(citizens, citizen, trust);
-    setTrustDay(citizens, citizen, state.day);
-  }
-  return trust;
+  const { floats, days, bytes } = state.citizens;
+  const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
+  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
+  return upToDate(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * Record.floats + FloatSlot.trust, citizen * Record.days + DaySlot.trustDay, segment, state.day);
 }
 
 /** Applies a good experience. */
 export function trustGood(state: SimState, config: ModelConfig, citizen: number): void {
-  const trust = currentTrust(state, config, citizen);
-  setStoredTrust(state.citizens, citizen, trust + config.trust.gainGood * (1 - trust));
+  const { floats, days, bytes } = state.citizens;
+  const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
+  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
+  goodExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * Record.floats + FloatSlot.trust, citizen * Record.days + DaySlot.trustDay, segment, state.day, config.trust.gainGood);
 }
 
 /** Applies a bad experience of the given weight. */
 export function trustBad(state: SimState, config: ModelConfig, citizen: number, weight: number): void {
-  const trust = currentTrust(state, config, citizen);
-  setStoredTrust(state.citizens, citizen, trust - Math.min(1, config.trust.lossBad * weight) * trust);
+  const { floats, days, bytes } = state.citizens;
+  const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
+  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
+  badExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * Record.floats + FloatSlot.trust, citizen * Record.days + DaySlot.trustDay, segment, state.day, config.trust.lossBad, weight);
 }
 
 /** Applies a shock that removes `loss` (a share in [0, 1]) of the citizen's trust. */
 export function trustShock(state: SimState, config: ModelConfig, citizen: number, loss: number): void {
-  const trust = currentTrust(state, config, citizen);
-  setStoredTrust(state.citizens, citizen, trust * (1 - Math.min(1, Math.max(0, loss))));
+  const { floats, days, bytes } = state.citizens;
+  const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
+  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
+  const trustSlot = citizen * Record.floats + FloatSlot.trust;
+  const trust = upToDate(floats, days, config.segments.trustMean, state.trustDecay, deviation, trustSlot, citizen * Record.days + DaySlot.trustDay, segment, state.day);
+  storeTrust(floats, deviation, trustSlot, segment, trust * (1 - Math.min(1, Math.max(0, loss))));
 }
 
-/**
- * `trustGood` on the record views directly, for the engine's fused loops:
- * brings trust up to date and returns the trust after a good experience
- * (the caller stores it). Small enough for V8 to inline.
+/*
+ * The same on the record views directly, for the engine's fused loops
+ * (route-needs.ts, serve-queues.ts) and the functions above. Each is small
+ * enough for V8 to inline. `deviation` is the segments' trust tally as of
+ * `day` (stocks.ts), which every change of a stored trust updates.
  */
+
+/** `trustGood`: brings trust up to date, then applies a good experience. */
 export function goodExperience(
   floats: Float32Array,
   days: Uint16Array,
   trustMean: Float64Array,
   decay: Float64Array,
+  deviation: Float64Array,
   trustSlot: number,
   daySlot: number,
   segment: number,
   day: number,
   gainGood: number,
-): number {
-  const trust = upToDate(floats, days, trustMean, decay, trustSlot, daySlot, segment, day);
-  return trust + gainGood * (1 - trust);
+): void {
+  const trust = upToDate(floats, days, trustMean, decay, deviation, trustSlot, daySlot, segment, day);
+  storeTrust(floats, deviation, trustSlot, segment, trust + gainGood * (1 - trust));
 }
 
-/** `trustBad` on the record views directly (see `goodExperience`). */
+/** `trustBad`: brings trust up to date, then applies a bad experience of weight `weight`. */
 export function badExperience(
   floats: Float32Array,
   days: Uint16Array,
   trustMean: Float64Array,
   decay: Float64Array,
+  deviation: Float64Array,
   trustSlot: number,
   daySlot: number,
   segment: number,
   day: number,
   lossBad: number,
   weight: number,
-): number {
-  const trust = upToDate(floats, days, trustMean, decay, trustSlot, daySlot, segment, day);
-  return trust - Math.min(1, lossBad * weight) * trust;
+): void {
+  const trust = upToDate(floats, days, trustMean, decay, deviation, trustSlot, daySlot, segment, day);
+  storeTrust(floats, deviation, trustSlot, segment, trust - Math.min(1, lossBad * weight) * trust);
 }
 
-/** `currentTrust` on the record views directly. */
-function upToDate(floats: Float32Array, days: Uint16Array, trustMean: Float64Array, decay: Float64Array, trustSlot: number, daySlot: number, segment: number, day: number): number {
+/**
+ * `currentTrust`: trust as of `day`, reversion applied and written back
+ * (the stored float32; the value returned is the exact one).
+ */
+export function upToDate(
+  floats: Float32Array,
+  days: Uint16Array,
+  trustMean: Float64Array,
+  decay: Float64Array,
+  deviation: Float64Array,
+  trustSlot: number,
+  daySlot: number,
+  segment: number,
+  day: number,
+): number {
   let trust = floats[trustSlot]!;
   const elapsed = day - days[daySlot]!;
   if (elapsed > 0) {
@@ -91,6 +112,15 @@ function upToDate(floats: Float32Array, days: Uint16Array, trustMean: Float64Arr
     trust = baseline + (trust - baseline) * decay[elapsed]!;
     floats[trustSlot] = trust;
     days[daySlot] = day;
+    // The tally held the exact reverted value; the record now holds it rounded to float32.
+    deviation[segment]! += floats[trustSlot]! - trust;
   }
   return trust;
+}
+
+/** Stores a trust already up to date today, and moves the segment's tally by the change. */
+function storeTrust(floats: Float32Array, deviation: Float64Array, trustSlot: number, segment: number, value: number): void {
+  const before = floats[trustSlot]!;
+  floats[trustSlot] = value;
+  deviation[segment]! += floats[trustSlot]! - before;
 }

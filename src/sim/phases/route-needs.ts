@@ -32,7 +32,8 @@ import {
   unlinkNeed,
 } from '../queues.js';
 import { CitizenFlag, districtRow, NO_CHANNEL, phaseTables, segmentRow, type SimContext, type SimState } from '../state.js';
-import { badExperience, goodExperience, trustBad } from '../trust.js';
+import { badExperience, goodExperience, trustBad, upToDate } from '../trust.js';
+import { markOnce, storeSkill, trustDeviationsAt } from '../stocks.js';
 import { ByteSlot, DaySlot, FloatSlot, hasAccess, hasFlag, hasHelper, privacyOf, Record, segmentOf, skillOf, touchCitizen } from '../citizens.js';
 
 const FAILURE_SHIFT = 4;
@@ -106,6 +107,8 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
   const segmentDistrict = config.segments.district;
   const trustMean = config.segments.trustMean;
   const trustDecay = state.trustDecay;
+  const trustDeviation = trustDeviationsAt(state.stocks, trustDecay, state.day);
+  const { skillSum, registeredCitizens } = state.stocks;
   const segmentMonthly = recorder.segmentMonthly;
   const districtMonthly = recorder.districtMonthly;
   const cityMonthly = recorder.cityMonthly;
@@ -172,14 +175,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         // The logit: `drawChannel`. Trust is brought up to date first (`currentTrust`).
         let digital = 0;
         if ((mask & DIGITAL_MASK) !== 0) {
-          let trust = floats[trustSlot]!;
-          const elapsed = day - days[daySlot]!;
-          if (elapsed > 0) {
-            const baseline = trustMean[segment]!;
-            trust = baseline + (trust - baseline) * trustDecay[elapsed]!;
-            floats[trustSlot] = trust;
-            days[daySlot] = day;
-          }
+          const trust = upToDate(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day);
           digital = betaTrust * trust - privacyCoef[service]! * floats[floatSlots + FloatSlot.privacy]! + betaMotivation * (floats[floatSlots + FloatSlot.motivation]! - 0.5);
         }
         const base = pair * CHANNEL_COUNT;
@@ -235,7 +231,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
           segmentMonthly[segmentRow + S.onlineFailures]! += 1;
           segmentMonthly[segmentRow + S.citizenHours]! += failedAttemptHours;
           segmentMonthly[segmentRow + S.badExperiences]! += 1;
-          floats[trustSlot] = badExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, lossBad, weightFailedAttempt);
+          badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightFailedAttempt);
           tried += FAILURE_UNIT;
           if (tried >>> FAILURE_SHIFT >= maxOnlineAttempts) tried |= ONLINE;
           continue;
@@ -251,7 +247,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         state.recordsHeld += recordsPerNeed[service]!;
         districtMonthly[districtRow + D.recordedDemand]! += 1;
         districtMonthly[districtRow + D.onlineTransactions]! += 1;
-        bytes[record + ByteSlot.flags]! |= CitizenFlag.registered;
+        markOnce(bytes, registeredCitizens, record + ByteSlot.flags, segment, CitizenFlag.registered);
         districtMonthly[districtRow + D.transactions]! += 1;
         bytes[record + ByteSlot.lastChannel] = Channel.online;
         const automation = automationShare[service]!;
@@ -270,18 +266,18 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         if (appUses > 0) cityMonthly[cityRow + C.appUses]! += appUses;
         if (onlineForced) {
           segmentMonthly[segmentRow + S.forced]! += 1;
-          floats[trustSlot] = badExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, lossBad, weightForced);
+          badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightForced);
         }
         if (0 > longWaitDays) {
           segmentMonthly[segmentRow + S.badExperiences]! += 1;
-          floats[trustSlot] = badExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, lossBad, weightLongWait);
+          badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightLongWait);
         } else if (!onlineForced) {
           segmentMonthly[segmentRow + S.goodExperiences]! += 1;
-          floats[trustSlot] = goodExperience(floats, days, trustMean, trustDecay, trustSlot, daySlot, segment, day, gainGood);
+          goodExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, gainGood);
         }
         if (access) {
           const skill = floats[floatSlots + FloatSlot.skill]!;
-          floats[floatSlots + FloatSlot.skill] = skill + learningRate * (1 - skill);
+          storeSkill(floats, skillSum, floatSlots + FloatSlot.skill, segment, skill + learningRate * (1 - skill));
         }
         outcome = Outcome.done;
         break;

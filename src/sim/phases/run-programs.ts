@@ -10,7 +10,8 @@ import type { ProgramParams } from '../config.js';
 import type { Rng } from '../random/streams.js';
 import { addCity, addSegment, type SimContext, type SimState } from '../state.js';
 import { giveAccess } from './spread-access.js';
-import { setSkill, skillOf } from '../citizens.js';
+import { FloatSlot, Record, skillOf } from '../citizens.js';
+import { storeSkill } from '../stocks.js';
 
 export function runPrograms(state: SimState, ctx: SimContext): void {
   const policy = state.policy;
@@ -24,7 +25,7 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
       if (s < 0) break;
       const citizen = state.segmentStart[s]! + Math.floor(rng() * ctx.config.segments.citizens[s]!);
       const skill = skillOf(state.citizens, citizen);
-      setSkill(state.citizens, citizen, skill + training.skillGain * (1 - skill));
+      storeSkill(state.citizens.floats, state.stocks.skillSum, citizen * Record.floats + FloatSlot.skill, s, skill + training.skillGain * (1 - skill));
       state.trainingSpent += training.costPerPerson;
       addCity(state, C.costTraining, training.costPerPerson);
       addSegment(state, s, S.trained, 1, segmentCount);

@@ -8,12 +8,14 @@
  * Writes: queues, served needs' outcomes, expected waits, backlog counters.
  */
 import { Channel, CHANNEL_COUNT } from '../config.js';
-import { CityCounter as C } from '../counters.js';
+import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
 import { digitalDown } from '../choice.js';
-import { serveNeed } from '../outcomes.js';
+import { serveNeed, wronglyDenied } from '../outcomes.js';
 import { dequeueWaiting, Link, needArrivalDay, needCitizen, needService, NeedStatus, needTransactions, NONE, queuedAt, setNeedStatus, touchNeed, unlinkNeed } from '../queues.js';
-import { addCity, maxCity, queueKey, type SimContext, type SimState } from '../state.js';
-import { touchCitizen } from '../citizens.js';
+import { addCity, maxCity, phaseTables, queueKey, type SimContext, type SimState } from '../state.js';
+import { ByteSlot, DaySlot, FloatSlot, Record, touchCitizen } from '../citizens.js';
+import { badExperience, goodExperience } from '../trust.js';
+import { trustDeviationsAt } from '../stocks.js';
 
 /** Needs read ahead at a time while serving a queue. */
 const READ_AHEAD = 128;
@@ -52,7 +54,12 @@ export function serveQueues(state: SimState, ctx: SimContext): void {
   }
 }
 
-/** Serves one queue with `capacity` transactions, the first `governmentCapacity` of them the government's. */
+/**
+ * Serves one queue with `capacity` transactions, the first `governmentCapacity` of them the government's.
+ * Each need served goes through `serveNeed` (the reference path) or, by
+ * default, the same steps written out in the loop (see `routeArrivals` in
+ * route-needs.ts for why): bit-identical results (test/sim/fast-path.test.ts).
+ */
 function serveQueue(state: SimState, ctx: SimContext, channel: number, key: number, capacity: number, governmentCapacity: number): void {
   const queues = state.queues;
   const pool = state.pool;
@@ -61,6 +68,33 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
     queues.credit[key] = 0;
     return;
   }
+  const reference = ctx.referencePath === true;
+  const config = ctx.config;
+  const tables = phaseTables(state, config);
+  const decisionRng = ctx.streams.decisions;
+  const policy = state.policy;
+  const { floats, days, bytes } = state.citizens;
+  const recorder = state.recorder;
+  const day = state.day;
+  const serviceCount = tables.serviceCount;
+  const districtCount = tables.districtCount;
+  const segmentCount = config.segments.ids.length;
+  const segmentDistrict = config.segments.district;
+  const trustMean = config.segments.trustMean;
+  const trustDecay = state.trustDecay;
+  const trustDeviation = trustDeviationsAt(state.stocks, trustDecay, state.day);
+  const segmentMonthly = recorder.segmentMonthly;
+  const districtMonthly = recorder.districtMonthly;
+  const cityMonthly = recorder.cityMonthly;
+  const cityRow = state.month * CITY_COUNTER_COUNT;
+  const daysToService = recorder.daysToService;
+  const daysToServiceBins = recorder.daysToServiceBins;
+  const { needCost, partnerNeedCost, hours, recordsPerNeed, automationShare } = tables;
+  const { gainGood, lossBad, longWaitDays, weightLongWait } = config.trust;
+  const { humanErrorRate, automatedErrorBySegment, offlineRecordShare, kpiProcessingDaysTarget } = policy;
+  const appUses = policy.extraApps > 0 ? policy.appUsePerNeed * policy.extraApps : 0;
+  const metCounter = MET_BY_CHANNEL[channel]!;
+  const recordShare = channel === Channel.counter ? offlineRecordShare : 1;
   // Fractional capacities accumulate; idle capacity is not banked (see the carry below).
   let credit = queues.credit[key]! + capacity;
   // Today's work splits between government and partners in proportion to their capacities
@@ -85,7 +119,61 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
     const citizen = needCitizen(pool, slot);
     const arrivalDay = needArrivalDay(pool, slot);
     unlinkNeed(pool, slot, Link.queue);
-    serveNeed(state, ctx, citizen, service, channel, arrivalDay, partner);
+    if (reference) {
+      serveNeed(state, ctx, citizen, service, channel, arrivalDay, partner);
+      continue;
+    }
+    // `serveNeed` for a staffed channel.
+    const record = citizen * Record.bytes;
+    const trustSlot = citizen * Record.floats + FloatSlot.trust;
+    const daySlot = citizen * Record.days + DaySlot.trustDay;
+    const segment = bytes[record + ByteSlot.segment]!;
+    const district = segmentDistrict[segment]!;
+    const segmentRow = (state.month * segmentCount + segment) * SEGMENT_COUNTER_COUNT;
+    const districtRow = (state.month * districtCount + district) * DISTRICT_COUNTER_COUNT;
+    const needTransactionCount = tables.transactions[service]!;
+    cityMonthly[cityRow + C.transactions]! += needTransactionCount;
+    cityMonthly[cityRow + C.needsServed]! += 1;
+    if (channel === Channel.assisted) cityMonthly[cityRow + C.assistedTransactions]! += needTransactionCount;
+    if (partner) {
+      cityMonthly[cityRow + C.partnerCost]! += partnerNeedCost[service]!;
+      cityMonthly[cityRow + C.partnerTransactions]! += needTransactionCount;
+    } else {
+      const cost = needCost[service * CHANNEL_COUNT + channel]!;
+      cityMonthly[cityRow + C.costTransactions]! += cost;
+      segmentMonthly[segmentRow + S.governmentCostTransactions]! += cost;
+    }
+    segmentMonthly[segmentRow + S.citizenHours]! += hours[(district * serviceCount + service) * CHANNEL_COUNT + channel]!;
+    state.recordsHeld += recordsPerNeed[service]!;
+    districtMonthly[districtRow + D.recordedDemand]! += recordShare;
+    const waited = day - arrivalDay;
+    if (channel === Channel.counter) {
+      districtMonthly[districtRow + D.counterServed]! += 1;
+      if (waited <= kpiProcessingDaysTarget) districtMonthly[districtRow + D.counterWithinTarget]! += 1;
+    }
+    districtMonthly[districtRow + D.transactions]! += 1;
+    bytes[record + ByteSlot.lastChannel] = channel;
+    const automation = automationShare[service]!;
+    const automated = automation > 0 && decisionRng() < automation;
+    const errorRate = automated ? automatedErrorBySegment[segment]! : humanErrorRate;
+    if (errorRate > 0 && decisionRng() < errorRate) {
+      wronglyDenied(state, ctx, citizen, channel, arrivalDay);
+      continue;
+    }
+    // `needMet` (never forced: a staffed channel served it).
+    segmentMonthly[segmentRow + S.met]! += 1;
+    segmentMonthly[segmentRow + metCounter]! += 1;
+    segmentMonthly[segmentRow + S.daysToServiceSum]! += waited;
+    districtMonthly[districtRow + D.met]! += 1;
+    daysToService[segment * daysToServiceBins + Math.min(waited, daysToServiceBins - 1)]!++;
+    if (appUses > 0) cityMonthly[cityRow + C.appUses]! += appUses;
+    if (waited > longWaitDays) {
+      segmentMonthly[segmentRow + S.badExperiences]! += 1;
+      badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightLongWait);
+    } else {
+      segmentMonthly[segmentRow + S.goodExperiences]! += 1;
+      goodExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, gainGood);
+    }
   }
   // Only less than one transaction's worth carries over (the fraction a fractional capacity
   // needs): staff cannot bank idle time, so a capacity c ≥ 1 never serves more than ⌈c⌉ a day
@@ -93,6 +181,9 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
   // keeps up to one whole transaction, so an idle server is ready for the next need.
   queues.credit[key] = Math.min(credit, capacity >= 1 ? credit - Math.floor(credit) : 1);
 }
+
+/** The met counter of each channel. */
+const MET_BY_CHANNEL = [S.metOnline, S.metPhone, S.metCounter, S.metAssisted] as const;
 
 /**
  * Reads ahead the next needs of a queue that `credit` can serve (at most
