@@ -164,11 +164,6 @@ function fillByte(citizens: Citizens, offset: number, value: number, start: numb
   for (let c = start; c < end; c++) bytes[c * Record.bytes + offset] = value;
 }
 
-/** Sets the segment of citizens [start, end). */
-export function fillSegmentCode(citizens: Citizens, segment: number, start: number, end: number): void {
-  fillByte(citizens, ByteSlot.segment, segment, start, end);
-}
-
 /** Sets the last channel of every citizen. */
 export function fillLastChannel(citizens: Citizens, channel: number): void {
   fillByte(citizens, ByteSlot.lastChannel, channel, 0, citizens.count);

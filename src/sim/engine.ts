@@ -23,8 +23,7 @@
  */
 import { DAYS_PER_MONTH, type ModelConfig } from './config.js';
 import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT } from './counters.js';
-import { skillOf, storedTrustOf } from './citizens.js';
-import { generatePopulation, markConsentRefusers } from './population.js';
+import { generatePopulation } from './population.js';
 import { createStreams } from './random/streams.js';
 import { createState, type SimContext, type SimEvent, type SimState, type Workspace } from './state.js';
 import { applySchedule } from './phases/apply-schedule.js';
@@ -70,25 +69,9 @@ export interface RunOutput {
  * With a workspace, reuses its memory (see `Workspace` in state.ts).
  */
 export function initialState(config: ModelConfig, ctx: SimContext, workspace?: Workspace): SimState {
-  const state = createState(config, workspace);
-  generatePopulation(state, config, ctx.streams.population);
-  markConsentRefusers(state, state.policy.refusalThreshold);
-  const citizens = state.citizens;
-  const stocks = state.stocks;
-  for (let s = 0; s < config.segments.ids.length; s++) {
-    let trust = 0;
-    let deviation = 0;
-    let skill = 0;
-    const baseline = config.segments.trustMean[s]!;
-    for (let c = state.segmentStart[s]!; c < state.segmentStart[s + 1]!; c++) {
-      trust += storedTrustOf(citizens, c);
-      deviation += storedTrustOf(citizens, c) - baseline;
-      skill += skillOf(citizens, c);
-    }
-    state.recorder.initialTrustSum[s] = trust;
-    stocks.trustDeviation[s] = deviation;
-    stocks.skillSum[s] = skill;
-  }
+  // Population generation writes every attribute of every record: no need to clear them first.
+  const state = createState(config, workspace, false);
+  generatePopulation(state, config, ctx.streams.population, state.policy.refusalThreshold);
   return state;
 }
 

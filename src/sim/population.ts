@@ -10,12 +10,21 @@
 import type { ModelConfig } from './config.js';
 import { betaDraw, betaQuantileTable } from './random/beta-table.js';
 import type { Rng } from './random/streams.js';
-import { addFlag, clearFlag, fillSegmentCode, privacyOf, setAccess, setHelper, setMotivation, setPrivacy, setSkill, setStoredTrust } from './citizens.js';
-import { CitizenFlag, type SimState } from './state.js';
+import { addFlag, ByteSlot, clearFlag, DaySlot, FloatSlot, privacyOf, Record, type Citizens } from './citizens.js';
+import { CitizenFlag, NO_CHANNEL, type SimState } from './state.js';
 
-/** Fills the citizen columns of a fresh state. Cost O(citizens + distinct (mean, sd) pairs × 8,000). */
-export function generatePopulation(state: SimState, config: ModelConfig, rng: Rng): void {
-  const { citizens, segmentStart } = state;
+/**
+ * Writes every attribute of every citizen of a new state, in one pass over
+ * the records (a record's free bytes aside): segment, access, helper,
+ * skill, motivation, privacy, trust (as of day 0), no channel used yet, and
+ * the flag of those whose privacy concern is above `refusalThreshold`
+ * (`markConsentRefusers`). Sets the access counts, the segment stocks
+ * (stocks.ts) and the day-0 trust sums alongside. Draws, per citizen, in
+ * this order: access, helper, skill, motivation, privacy, trust.
+ * Cost O(citizens + distinct (mean, sd) pairs × 8,000).
+ */
+export function generatePopulation(state: SimState, config: ModelConfig, rng: Rng, refusalThreshold: number): void {
+  const segmentStart = state.segmentStart;
   const seg = config.segments;
   const tables = new Map<string, Float64Array>();
   const tableFor = (mean: number, sd: number): Float64Array => {
@@ -27,29 +36,49 @@ export function generatePopulation(state: SimState, config: ModelConfig, rng: Rn
     }
     return table;
   };
+  const sums = new Float64Array(SUMS);
   for (let s = 0; s < seg.ids.length; s++) {
-    const start = segmentStart[s]!;
-    const end = segmentStart[s + 1]!;
-    fillSegmentCode(citizens, s, start, end);
-    state.accessCount[s] = fillSegment(
-      state,
+    fillSegment(
+      state.citizens,
       rng,
-      start,
-      end,
+      s,
+      segmentStart[s]!,
+      segmentStart[s + 1]!,
       seg.accessProb[s]!,
       seg.helperProb[s]!,
       tableFor(seg.skillMean[s]!, seg.skillSd[s]!),
       tableFor(seg.motivationMean[s]!, seg.motivationSd[s]!),
       tableFor(seg.privacyMean[s]!, seg.privacySd[s]!),
       tableFor(seg.trustMean[s]!, seg.trustSd[s]!),
+      seg.trustMean[s]!,
+      refusalThreshold,
+      sums,
     );
+    state.accessCount[s] = sums[Sum.access]!;
+    state.recorder.initialTrustSum[s] = sums[Sum.trust]!;
+    state.stocks.trustDeviation[s] = sums[Sum.trustDeviation]!;
+    state.stocks.skillSum[s] = sums[Sum.skill]!;
   }
 }
 
-/** Draws the attributes of citizens [start, end) of one segment; returns how many have access. */
+/** What `fillSegment` sums over a segment's citizens. */
+const enum Sum {
+  access = 0,
+  trust = 1,
+  trustDeviation = 2,
+  skill = 3,
+}
+const SUMS = 4;
+
+/**
+ * Draws and writes the records of citizens [start, end), all of segment
+ * `segment`, and their sums into `sums`. A separate function so that V8
+ * compiles the loop once for all segments (and later runs).
+ */
 function fillSegment(
-  state: SimState,
+  citizens: Citizens,
   rng: Rng,
+  segment: number,
   start: number,
   end: number,
   accessProb: number,
@@ -58,20 +87,40 @@ function fillSegment(
   motivation: Float64Array,
   privacy: Float64Array,
   trust: Float64Array,
-): number {
-  const citizens = state.citizens;
+  baseline: number,
+  refusalThreshold: number,
+  sums: Float64Array,
+): void {
+  const { floats, days, bytes } = citizens;
   let withAccess = 0;
+  let trustSum = 0;
+  let deviation = 0;
+  let skillSum = 0;
   for (let c = start; c < end; c++) {
     const access = rng() < accessProb ? 1 : 0;
-    setAccess(citizens, c, access === 1);
+    const helper = rng() < helperProb ? 1 : 0;
+    const f = c * Record.floats;
+    floats[f + FloatSlot.skill] = betaDraw(skill, rng());
+    floats[f + FloatSlot.motivation] = betaDraw(motivation, rng());
+    floats[f + FloatSlot.privacy] = betaDraw(privacy, rng());
+    floats[f + FloatSlot.trust] = betaDraw(trust, rng());
+    days[c * Record.days + DaySlot.trustDay] = 0;
+    const b = c * Record.bytes;
+    bytes[b + ByteSlot.segment] = segment;
+    bytes[b + ByteSlot.access] = access;
+    bytes[b + ByteSlot.helper] = helper;
+    bytes[b + ByteSlot.lastChannel] = NO_CHANNEL;
+    bytes[b + ByteSlot.flags] = floats[f + FloatSlot.privacy]! > refusalThreshold ? CitizenFlag.refusesConsent : 0;
     withAccess += access;
-    setHelper(citizens, c, rng() < helperProb);
-    setSkill(citizens, c, betaDraw(skill, rng()));
-    setMotivation(citizens, c, betaDraw(motivation, rng()));
-    setPrivacy(citizens, c, betaDraw(privacy, rng()));
-    setStoredTrust(citizens, c, betaDraw(trust, rng()));
+    const stored = floats[f + FloatSlot.trust]!;
+    trustSum += stored;
+    deviation += stored - baseline;
+    skillSum += floats[f + FloatSlot.skill]!;
   }
-  return withAccess;
+  sums[Sum.access] = withAccess;
+  sums[Sum.trust] = trustSum;
+  sums[Sum.trustDeviation] = deviation;
+  sums[Sum.skill] = skillSum;
 }
 
 /** Marks citizens whose privacy concern is above the refusal threshold (policy may change it). Cost O(citizens). */

@@ -139,11 +139,15 @@ export function createWorkspace(): Workspace {
   return { citizens: null };
 }
 
-/** Citizen records for `count` citizens, all zero: the workspace's if it has the right size. */
-function freshCitizens(count: number, workspace: Workspace | undefined): Citizens {
+/**
+ * Citizen records for `count` citizens: the workspace's if it has the right
+ * size, else new ones. `blank`: every attribute 0 (a reused workspace is
+ * cleared); else the caller writes every attribute itself.
+ */
+function freshCitizens(count: number, workspace: Workspace | undefined, blank: boolean): Citizens {
   const kept = workspace?.citizens;
   if (kept !== null && kept !== undefined && kept.count === count) {
-    kept.bytes.fill(0);
+    if (blank) kept.bytes.fill(0);
     return kept;
   }
   const citizens = createCitizens(count);
@@ -151,7 +155,12 @@ function freshCitizens(count: number, workspace: Workspace | undefined): Citizen
   return citizens;
 }
 
-export function createState(config: ModelConfig, workspace?: Workspace): SimState {
+/**
+ * A state of day 0. With `blankCitizens` (the default) the citizens are all
+ * zero but for `lastChannel` (none yet); `initialState` passes false and
+ * has population generation write every attribute instead.
+ */
+export function createState(config: ModelConfig, workspace?: Workspace, blankCitizens = true): SimState {
   const segments = config.segments;
   const segmentCount = segments.ids.length;
   const districtCount = config.districts.ids.length;
@@ -159,8 +168,8 @@ export function createState(config: ModelConfig, workspace?: Workspace): SimStat
   for (let s = 0; s < segmentCount; s++) segmentStart[s + 1] = segmentStart[s]! + segments.citizens[s]!;
   const count = segmentStart[segmentCount]!;
   if (config.horizonDays > 65535) throw new RangeError('horizon longer than 65,535 days');
-  const citizens = freshCitizens(count, workspace);
-  fillLastChannel(citizens, NO_CHANNEL);
+  const citizens = freshCitizens(count, workspace, blankCitizens);
+  if (blankCitizens) fillLastChannel(citizens, NO_CHANNEL);
   const populationShare = new Float64Array(districtCount);
   for (let s = 0; s < segmentCount; s++) populationShare[segments.district[s]!]! += segments.citizens[s]! / Math.max(1, count);
   const daysToServiceBins = 366;
