@@ -1,27 +1,29 @@
 /**
  * Needs waiting in staffed queues: a pool of typed-array records, one FIFO
- * ring of records per queue (channel × district), and one linked list per
- * expiry day so that a need whose patience runs out is found on that day
- * without scanning queues.
+ * ring of records per queue (channel × district), and one list of
+ * (record, serial) entries per expiry day, so that a need whose patience
+ * runs out is found on that day without scanning queues.
  *
- * A record is freed only once neither its queue nor its expiry list holds
- * it (`links` says which still do): a need served before its deadline stays
- * filed under that day, and an expired need stays in its queue until it
- * reaches the front. Both stay valid without searching either.
+ * A record is freed as soon as its queue lets go of it: when it is served,
+ * or when an expired need reaches the front. Its expiry entry may outlive
+ * it: every allocation gives the record a new serial, and an entry whose
+ * serial no longer matches is skipped. So the pool holds only the needs
+ * still in a queue (not every need served before its deadline), and an
+ * expiry day's entries are read in sequence, not chased through records.
  */
 
 import { recordMemory } from './record-memory.js';
 
 export const NeedStatus = { free: 0, waiting: 1, done: 2 } as const;
-/** Bits of `links`: which lists hold a record. */
-export const Link = { queue: 1, deadline: 2 } as const;
+/** Bits of `links`: which lists hold a record (a queue's ring; expiry entries do not hold one). */
+export const Link = { queue: 1 } as const;
 
 /**
  * The pool: one 32-byte record per need, all in one ArrayBuffer read through
  * an Int32 and a Uint8 view (one cache line per need: a big city has
  * millions of needs waiting, and a queue's needs are spread over the pool).
  *
- *   int32 slots 0–3    citizen, arrivalDay, deadline, nextByDeadline
+ *   int32 slots 0–3    citizen, arrivalDay, deadline, serial (new at each allocation)
  *   bytes 16–21        service, tried (failed channels, mask), transactions, queueKey, status, links
  *   bytes 22–31        free
  *
@@ -37,6 +39,8 @@ export interface NeedPool {
   /** The free records, as a stack: the next allocated is free[freeCount − 1]. */
   free: Int32Array;
   freeCount: number;
+  /** The serial the last allocation gave. */
+  lastSerial: number;
 }
 
 /** Bytes per need record. */
@@ -45,7 +49,7 @@ const INTS = NEED_RECORD_BYTES / 4;
 const CITIZEN = 0;
 const ARRIVAL_DAY = 1;
 const DEADLINE = 2;
-const NEXT_BY_DEADLINE = 3;
+const SERIAL = 3;
 const SERVICE = 16;
 const TRIED = 17;
 const TRANSACTIONS = 18;
@@ -62,11 +66,9 @@ export function needArrivalDay(pool: NeedPool, need: number): number {
 export function needDeadline(pool: NeedPool, need: number): number {
   return pool.ints[need * INTS + DEADLINE]!;
 }
-export function nextByDeadline(pool: NeedPool, need: number): number {
-  return pool.ints[need * INTS + NEXT_BY_DEADLINE]!;
-}
-function setNextByDeadline(pool: NeedPool, need: number, next: number): void {
-  pool.ints[need * INTS + NEXT_BY_DEADLINE] = next;
+/** The record's serial: new each time the record is allocated (see `ExpiryLists`). */
+export function needSerial(pool: NeedPool, need: number): number {
+  return pool.ints[need * INTS + SERIAL]!;
 }
 export function needService(pool: NeedPool, need: number): number {
   return pool.bytes[need * NEED_RECORD_BYTES + SERVICE]!;
@@ -142,7 +144,7 @@ export interface QueueSet {
 const NONE = -1;
 
 export function createNeedPool(initialCapacity: number): NeedPool {
-  const pool: NeedPool = { capacity: 0, ints: new Int32Array(0), bytes: new Uint8Array(0), free: new Int32Array(0), freeCount: 0 };
+  const pool: NeedPool = { capacity: 0, ints: new Int32Array(0), bytes: new Uint8Array(0), free: new Int32Array(0), freeCount: 0, lastSerial: 0 };
   growPool(pool, Math.max(16, initialCapacity));
   return pool;
 }
@@ -167,7 +169,8 @@ function growPool(pool: NeedPool, size: number): void {
 export function allocateNeed(pool: NeedPool): number {
   if (pool.freeCount === 0) growPool(pool, pool.capacity * 2);
   const slot = pool.free[--pool.freeCount]!;
-  setNextByDeadline(pool, slot, NONE);
+  pool.lastSerial = (pool.lastSerial + 1) | 0;
+  pool.ints[slot * INTS + SERIAL] = pool.lastSerial;
   setNeedLinks(pool, slot, 0);
   return slot;
 }
@@ -262,22 +265,55 @@ export function abandonWaiting(queues: QueueSet, pool: NeedPool, slot: number): 
   queues.work[key]! -= needTransactions(pool, slot);
 }
 
-/** Expiry lists: needs indexed by the day their patience runs out. */
+/**
+ * Expiry lists: per day, the needs whose patience runs out that day, as
+ * (record, serial) pairs in the order filed. An entry whose record has been
+ * freed (and maybe allocated again, with a new serial) since is stale.
+ */
 export interface ExpiryLists {
-  head: Int32Array;
+  /** Per day: pairs [record, serial, record, serial, …], or null before the first. */
+  readonly entries: (Int32Array | null)[];
+  /** Per day: pairs filed. */
+  readonly counts: Int32Array;
 }
 
 export function createExpiryLists(days: number): ExpiryLists {
-  return { head: new Int32Array(days + 1).fill(NONE) };
+  return { entries: new Array<Int32Array | null>(days + 1).fill(null), counts: new Int32Array(days + 1) };
 }
 
 /** Files a need under its deadline day; needs due after the horizon are not filed. */
 export function fileByDeadline(lists: ExpiryLists, pool: NeedPool, slot: number): void {
   const day = needDeadline(pool, slot);
-  if (day >= lists.head.length) return;
-  pool.bytes[slot * NEED_RECORD_BYTES + LINKS]! |= Link.deadline;
-  setNextByDeadline(pool, slot, lists.head[day]!);
-  lists.head[day] = slot;
+  if (day >= lists.counts.length) return;
+  const count = lists.counts[day]!;
+  let entries = lists.entries[day] ?? null;
+  if (entries === null || 2 * count + 2 > entries.length) {
+    const grown = new Int32Array(Math.max(64, entries === null ? 0 : entries.length * 2));
+    if (entries !== null) grown.set(entries);
+    lists.entries[day] = entries = grown;
+  }
+  entries[2 * count] = slot;
+  entries[2 * count + 1] = needSerial(pool, slot);
+  lists.counts[day] = count + 1;
+}
+
+/**
+ * The needs filed under `day` that are still the records they were (not
+ * freed since) and still waiting, in the order filed; the day's list is
+ * dropped. Cost O(needs filed that day).
+ */
+export function dueWaiting(lists: ExpiryLists, pool: NeedPool, day: number, out: number[]): void {
+  out.length = 0;
+  if (day >= lists.counts.length) return;
+  const entries = lists.entries[day] ?? null;
+  const count = lists.counts[day]!;
+  lists.entries[day] = null;
+  lists.counts[day] = 0;
+  if (entries === null) return;
+  for (let k = 0; k < count; k++) {
+    const slot = entries[2 * k]!;
+    if (needSerial(pool, slot) === entries[2 * k + 1] && needStatus(pool, slot) === NeedStatus.waiting) out.push(slot);
+  }
 }
 
 export { NONE };

@@ -77,6 +77,8 @@ export interface SimState {
   readonly pool: NeedPool;
   readonly queues: QueueSet;
   readonly expiry: ExpiryLists;
+  /** Scratch list of the needs expiring today (expire-needs.ts). */
+  readonly dueToday: number[];
   readonly offices: Offices;
   /** Online usability gained through feedback since the start. */
   usabilityGain: number;
@@ -190,6 +192,7 @@ export function createState(config: ModelConfig, workspace?: Workspace, blankCit
     pool: createNeedPool(1024),
     queues: createQueueSet(CHANNEL_COUNT * districtCount),
     expiry: createExpiryLists(config.horizonDays),
+    dueToday: [],
     offices: {
       gaming: new Float64Array(districtCount * 3),
       counterShare: populationShare.slice(),

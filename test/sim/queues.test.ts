@@ -22,7 +22,8 @@ import {
   needStatus,
   needTransactions,
   needTried,
-  nextByDeadline,
+  needSerial,
+  dueWaiting,
   NONE,
   queuedAt,
   setNeedRouting,
@@ -56,7 +57,7 @@ function fieldsOf(pool: NeedPool, slot: number) {
     citizen: needCitizen(pool, slot),
     arrivalDay: needArrivalDay(pool, slot),
     deadline: needDeadline(pool, slot),
-    nextByDeadline: nextByDeadline(pool, slot),
+    serial: needSerial(pool, slot),
     service: needService(pool, slot),
     tried: needTried(pool, slot),
     transactions: needTransactions(pool, slot),
@@ -170,40 +171,71 @@ describe('queues', () => {
 });
 
 describe('expiry lists and freeing', () => {
-  it('file needs by deadline day, and not past the horizon', () => {
+  /** The records filed under `day`, in order (stale entries included). */
+  const filedOn = (lists: ReturnType<typeof createExpiryLists>, day: number): number[] =>
+    Array.from({ length: lists.counts[day]! }, (_, k) => lists.entries[day]![2 * k]!);
+
+  it('file needs by deadline day, in order, and not past the horizon', () => {
     const pool = createNeedPool(16);
     const lists = createExpiryLists(10);
     const a = need(pool, 1, 1, 4);
     const b = need(pool, 2, 1, 4);
     const late = need(pool, 3, 1, 11);
     for (const slot of [a, b, late]) fileByDeadline(lists, pool, slot);
-    const onDay4: number[] = [];
-    for (let slot = lists.head[4]!; slot !== NONE; slot = nextByDeadline(pool, slot)) onDay4.push(slot);
-    expect(onDay4.sort()).toEqual([a, b].sort());
-    expect(needLinks(pool, a)).toBe(Link.deadline);
-    expect(needLinks(pool, late)).toBe(0);
-    expect(Array.from(lists.head).filter((head) => head !== NONE)).toHaveLength(1);
+    expect(filedOn(lists, 4)).toEqual([a, b]);
+    expect(Array.from(lists.counts).filter((count) => count > 0)).toEqual([2]);
+    // Many needs on one day: the day's list grows.
+    for (let i = 0; i < 100; i++) fileByDeadline(lists, pool, need(pool, 10 + i, 1, 6));
+    expect(filedOn(lists, 6)).toHaveLength(100);
   });
 
-  it('free a served need only once its deadline list lets go of it', () => {
+  it('free a served need at once; its expiry entry goes stale, even when the record is used again', () => {
     const pool = createNeedPool(16);
     const queues = createQueueSet(1);
     const lists = createExpiryLists(10);
     const a = need(pool, 1, 1, 3);
+    const serial = needSerial(pool, a);
     fileByDeadline(lists, pool, a);
     enqueue(queues, pool, 0, a);
-    expect(needLinks(pool, a)).toBe(Link.queue | Link.deadline);
+    expect(needLinks(pool, a)).toBe(Link.queue);
     const served = dequeueWaiting(queues, pool, 0);
     expect(served).toBe(a);
     finish(pool, a);
-    // Still filed under day 3: not free, so it is never handed out again yet.
-    expect(needLinks(pool, a)).toBe(Link.deadline);
-    expect(freeList(pool)).not.toContain(a);
-    expect(allocateNeed(pool)).not.toBe(a);
-    unlinkNeed(pool, a, Link.deadline);
     expect(needStatus(pool, a)).toBe(NeedStatus.free);
     expect(freeList(pool)[0]).toBe(a);
-    expect(allocateNeed(pool)).toBe(a);
+    // The record is handed out again, with a new serial, and waits in the queue with the same deadline.
+    const again = need(pool, 2, 1, 3);
+    expect(again).toBe(a);
+    expect(needSerial(pool, again)).not.toBe(serial);
+    enqueue(queues, pool, 0, again);
+    // Day 3: the old entry is stale; the record's new need was never filed, so nothing is due.
+    const due: number[] = [];
+    dueWaiting(lists, pool, 3, due);
+    expect(due).toEqual([]);
+    expect(lists.counts[3]).toBe(0);
+  });
+
+  it('return the needs due today that still wait, and only those', () => {
+    const pool = createNeedPool(16);
+    const queues = createQueueSet(1);
+    const lists = createExpiryLists(10);
+    const [first, served, later] = [need(pool, 1, 1, 2), need(pool, 2, 1, 2), need(pool, 3, 1, 5)];
+    for (const slot of [first, served, later]) {
+      fileByDeadline(lists, pool, slot);
+      enqueue(queues, pool, 0, slot);
+    }
+    expect(dequeueWaiting(queues, pool, 0)).toBe(first);
+    finish(pool, first);
+    // Serve `served` out of turn: mark it done in place (as a reroute would).
+    abandonWaiting(queues, pool, served);
+    const due: number[] = [];
+    dueWaiting(lists, pool, 2, due);
+    expect(due).toEqual([]);
+    dueWaiting(lists, pool, 5, due);
+    expect(due).toEqual([later]);
+    // A second look at a day finds nothing: its list was dropped.
+    dueWaiting(lists, pool, 5, due);
+    expect(due).toEqual([]);
   });
 
   it('skip an expired need still in its queue, then free it', () => {
@@ -217,8 +249,10 @@ describe('expiry lists and freeing', () => {
       enqueue(queues, pool, 0, slot);
     }
     // Day 2: the first need runs out of patience (what expireNeeds does).
+    const due: number[] = [];
+    dueWaiting(lists, pool, 2, due);
+    expect(due).toEqual([expired]);
     abandonWaiting(queues, pool, expired);
-    unlinkNeed(pool, expired, Link.deadline);
     expect(queues.waiting[0]).toBe(1);
     expect(queues.work[0]).toBe(1);
     expect(needStatus(pool, expired)).toBe(NeedStatus.done);
@@ -270,18 +304,11 @@ describe('expiry lists and freeing', () => {
             if (slot !== NONE) finish(pool, slot);
           } else {
             // End of day: expire what is due today, as expireNeeds does.
-            if (day < lists.head.length) {
-              let slot = lists.head[day]!;
-              lists.head[day] = NONE;
-              while (slot !== NONE) {
-                const next = nextByDeadline(pool, slot);
-                if (needStatus(pool, slot) === NeedStatus.waiting) {
-                  abandonWaiting(queues, pool, slot);
-                  model.splice(model.findIndex((m) => m.slot === slot), 1);
-                }
-                unlinkNeed(pool, slot, Link.deadline);
-                slot = next;
-              }
+            const due: number[] = [];
+            dueWaiting(lists, pool, day, due);
+            for (const slot of due) {
+              abandonWaiting(queues, pool, slot);
+              model.splice(model.findIndex((m) => m.slot === slot), 1);
             }
             day++;
           }
@@ -423,13 +450,13 @@ describe('need records', () => {
       citizen: 123_456,
       arrivalDay: 11,
       deadline: 40,
-      nextByDeadline: NONE,
+      serial: 1,
       service: 7,
       tried: 0b101,
       transactions: 3,
       queueKey: 5,
       status: NeedStatus.waiting,
-      links: Link.queue | Link.deadline,
+      links: Link.queue,
     });
     // Extremes of each field's width, then ordinary values: each reads back, the neighbours' bytes never move.
     const writes = [
@@ -445,13 +472,13 @@ describe('need records', () => {
         citizen: w.citizen,
         arrivalDay: w.arrivalDay,
         deadline: w.deadline,
-        nextByDeadline: NONE,
+        serial: 2,
         service: w.service,
         tried: w.tried,
         transactions: w.transactions,
         queueKey: 0,
         status: w.status,
-        links: Link.deadline,
+        links: 0,
       });
       [before, after].forEach((slot, i) => {
         expect(fieldsOf(pool, slot)).toEqual(neighbours[i]!.fields);
@@ -486,8 +513,8 @@ describe('need records', () => {
     const fields = slots.map((slot) => fieldsOf(pool, slot));
     const bytes = slots.map((slot) => recordBytes(pool, slot));
     // Not all zero: the records really hold something to lose.
-    expect(new Set(fields.map((f) => f.nextByDeadline)).size).toBeGreaterThan(2);
-    expect(fields.filter((f) => f.links === (Link.queue | Link.deadline))).not.toHaveLength(0);
+    expect(new Set(fields.map((f) => f.serial)).size).toBe(16);
+    expect(fields.filter((f) => f.links === Link.queue)).not.toHaveLength(0);
     const grown = allocateNeed(pool);
     expect(pool.capacity).toBe(32);
     expect(grown).toBe(16);
@@ -499,10 +526,14 @@ describe('need records', () => {
     });
     // The new records are handed out in ascending order after the first.
     expect(freeList(pool)).toEqual(Array.from({ length: 15 }, (_, i) => 17 + i));
-    // The lists through the old records still lead where they did.
-    for (let day = 0; day < lists.head.length; day++) {
+    // The expiry entries of the old records still match them (same serials).
+    for (let day = 0; day < lists.counts.length; day++) {
       const filed: number[] = [];
-      for (let slot = lists.head[day]!; slot !== NONE; slot = nextByDeadline(pool, slot)) filed.push(slot);
+      for (let k = 0; k < lists.counts[day]!; k++) {
+        const slot = lists.entries[day]![2 * k]!;
+        expect(lists.entries[day]![2 * k + 1]).toBe(needSerial(pool, slot));
+        filed.push(slot);
+      }
       expect(filed.sort((a, b) => a - b)).toEqual(slots.filter((slot, i) => i % 2 === 0 && fields[i]!.deadline === day));
     }
   });

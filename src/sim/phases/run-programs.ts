@@ -17,11 +17,14 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
   const policy = state.policy;
   const rng = ctx.streams.programs;
   const segmentCount = ctx.config.segments.ids.length;
+  const eligible = new Float64Array(segmentCount);
   const training = policy.training;
   const trainees = affordable(training, state.trainingSpent);
   if (trainees > 0) {
+    // Segment sizes do not change: the eligible counts hold for every trainee.
+    const total = eligibleCounts(state, training, false, eligible);
     for (let i = 0; i < trainees; i++) {
-      const s = pickEligibleSegment(state, training, rng, false);
+      const s = pickSegment(eligible, total, rng);
       if (s < 0) break;
       const citizen = state.segmentStart[s]! + Math.floor(rng() * ctx.config.segments.citizens[s]!);
       const skill = skillOf(state.citizens, citizen);
@@ -33,13 +36,19 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
   }
   const devices = policy.devices;
   const recipients = affordable(devices, state.devicesSpent);
-  for (let i = 0; i < recipients; i++) {
-    const s = pickEligibleSegment(state, devices, rng, true);
-    if (s < 0) break;
-    if (giveAccess(state, rng, s, 1) === 0) break;
-    state.devicesSpent += devices.costPerPerson;
-    addCity(state, C.costDevices, devices.costPerPerson);
-    addSegment(state, s, S.devicesGiven, 1, segmentCount);
+  if (recipients > 0) {
+    // Devices go to citizens without access: a segment's count drops by one with each.
+    let total = eligibleCounts(state, devices, true, eligible);
+    for (let i = 0; i < recipients; i++) {
+      const s = pickSegment(eligible, total, rng);
+      if (s < 0) break;
+      if (giveAccess(state, rng, s, 1) === 0) break;
+      eligible[s]!--;
+      total--;
+      state.devicesSpent += devices.costPerPerson;
+      addCity(state, C.costDevices, devices.costPerPerson);
+      addSegment(state, s, S.devicesGiven, 1, segmentCount);
+    }
   }
 }
 
@@ -51,20 +60,27 @@ function affordable(program: ProgramParams, spent: number): number {
 }
 
 /**
- * An eligible segment drawn in proportion to its eligible citizens (those
- * without access when `needsNoAccess`); −1 when none is left.
+ * Eligible citizens per segment into `eligible` (those without access when
+ * `needsNoAccess`); returns their total.
  */
-function pickEligibleSegment(state: SimState, program: ProgramParams, rng: Rng, needsNoAccess: boolean): number {
+function eligibleCounts(state: SimState, program: ProgramParams, needsNoAccess: boolean, eligible: Float64Array): number {
   let total = 0;
-  const segmentCount = program.eligibleSegment.length;
-  for (let s = 0; s < segmentCount; s++) total += eligibleIn(state, program, s, needsNoAccess);
+  for (let s = 0; s < eligible.length; s++) {
+    eligible[s] = eligibleIn(state, program, s, needsNoAccess);
+    total += eligible[s]!;
+  }
+  return total;
+}
+
+/** A segment drawn in proportion to its eligible citizens; −1 when none is left. */
+function pickSegment(eligible: Float64Array, total: number, rng: Rng): number {
   if (total === 0) return -1;
   let draw = rng() * total;
-  for (let s = 0; s < segmentCount; s++) {
-    draw -= eligibleIn(state, program, s, needsNoAccess);
+  for (let s = 0; s < eligible.length; s++) {
+    draw -= eligible[s]!;
     if (draw < 0) return s;
   }
-  return segmentCount - 1;
+  return eligible.length - 1;
 }
 
 function eligibleIn(state: SimState, program: ProgramParams, s: number, needsNoAccess: boolean): number {
