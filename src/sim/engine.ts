@@ -71,7 +71,7 @@ export interface RunOutput {
 export function initialState(config: ModelConfig, ctx: SimContext, workspace?: Workspace): SimState {
   // Population generation writes every attribute of every record: no need to clear them first.
   const state = createState(config, workspace, false);
-  generatePopulation(state, config, ctx.streams.population, state.policy.refusalThreshold);
+  generatePopulation(state, config, ctx.streams.population, state.policy.refusalThreshold, workspace?.betaTables);
   return state;
 }
 

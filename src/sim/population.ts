@@ -20,17 +20,20 @@ import { CitizenFlag, NO_CHANNEL, type SimState } from './state.js';
  * the flag of those whose privacy concern is above `refusalThreshold`
  * (`markConsentRefusers`). Sets the access counts, the segment stocks
  * (stocks.ts) and the day-0 trust sums alongside. Draws, per citizen, in
- * this order: access, helper, skill, motivation, privacy, trust.
+ * this order: access, helper, skill, motivation, privacy, trust. `tables`
+ * holds the Beta quantile tables by "mean:sd", filled as needed (a
+ * workspace's, kept across runs).
  * Cost O(citizens + distinct (mean, sd) pairs × 8,000).
  */
-export function generatePopulation(state: SimState, config: ModelConfig, rng: Rng, refusalThreshold: number): void {
+export function generatePopulation(state: SimState, config: ModelConfig, rng: Rng, refusalThreshold: number, tables = new Map<string, Float64Array>()): void {
   const segmentStart = state.segmentStart;
   const seg = config.segments;
-  const tables = new Map<string, Float64Array>();
   const tableFor = (mean: number, sd: number): Float64Array => {
     const key = `${mean}:${sd}`;
     let table = tables.get(key);
     if (table === undefined) {
+      // A workspace's tables are kept across runs, within bounds (16 KB each).
+      if (tables.size >= MAX_KEPT_TABLES) tables.clear();
       table = betaQuantileTable(mean, sd);
       tables.set(key, table);
     }
@@ -60,6 +63,9 @@ export function generatePopulation(state: SimState, config: ModelConfig, rng: Rn
     state.stocks.skillSum[s] = sums[Sum.skill]!;
   }
 }
+
+/** Beta tables a map holds at most (a sweep over means would otherwise grow it without end). */
+const MAX_KEPT_TABLES = 512;
 
 /** What `fillSegment` sums over a segment's citizens. */
 const enum Sum {

@@ -127,18 +127,23 @@ export function queueKey(channel: number, district: number, districtCount: numbe
 }
 
 /**
- * Memory a worker keeps from one run to the next: a run whose city has as
+ * What a worker keeps from one run to the next: a run whose city has as
  * many simulated citizens as the last one's reuses its citizen records
- * (cleared first) instead of allocating new ones, sparing the page faults of
- * fresh memory and the garbage. Results never depend on it. A workspace
- * serves one run at a time: a run overwrites the records of the one before.
+ * instead of allocating new ones, sparing the page faults of fresh memory
+ * and the garbage; and the Beta quantile tables of population generation,
+ * by (mean, sd), which cost a quarter of a millisecond each to build (most of
+ * a small run's set-up: a sweep's runs share most of their segments).
+ * Results never depend on it. A workspace serves one run at a time: a run
+ * overwrites the records of the one before.
  */
 export interface Workspace {
   citizens: Citizens | null;
+  /** Beta quantile tables by "mean:sd" (random/beta-table.ts). */
+  readonly betaTables: Map<string, Float64Array>;
 }
 
 export function createWorkspace(): Workspace {
-  return { citizens: null };
+  return { citizens: null, betaTables: new Map() };
 }
 
 /**

@@ -1,14 +1,21 @@
 /**
  * The run journal: an append-only file of finished runs, one JSON line each,
- * written and fsync'd as each run finishes, in finishing order. It is the
- * sweep's only record of results: the results files are rebuilt from it, and
- * a sweep that starts again reads it to skip finished runs.
+ * written as each run finishes, in finishing order, and fsync'd right after
+ * (group commit: one fsync in the background covers every line written
+ * before it started, so the event loop never waits on the disk and workers
+ * are never kept waiting for their next run). It is the sweep's only record
+ * of results: the results files are rebuilt from it, and a sweep that starts
+ * again reads it to skip finished runs.
+ *
+ * A line is in the file the moment `append` returns, so a killed process
+ * (kill -9) loses none; an fsync a moment later makes it survive a crash of
+ * the machine too; `close` waits for the last one.
  *
  * A process killed mid-write (kill -9, power loss) leaves at most a torn last
  * line without its "\n": readers ignore it, and a writer cuts it off before
  * appending.
  */
-import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fstatSync, fsync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { sweepMessage } from './messages.js';
 import { decodeJournalLine, encodeJournalLine, type RunRow } from './row.js';
 
@@ -51,9 +58,14 @@ export function repairJournal(file: string): number {
   }
 }
 
-/** Appends rows to a journal, one fsync'd line per row. */
+/** Appends rows to a journal, one line per row, fsync'd in the background (group commit). */
 export class JournalWriter {
   private readonly fd: number;
+  /** The fsync in flight, if any. */
+  private syncing: Promise<void> | undefined;
+  /** Lines written since the fsync in flight started. */
+  private unsynced = false;
+  private failure: Error | undefined;
 
   /** Opens `file` for appending (creating it), after cutting off a torn last line. */
   constructor(readonly file: string) {
@@ -61,16 +73,42 @@ export class JournalWriter {
     this.fd = openSync(file, 'a');
   }
 
-  /** Appends a row and waits until it is on disk. */
+  /**
+   * Appends a row: in the file when this returns, on disk once the next
+   * fsync completes (it starts now, or when the one in flight ends).
+   * @throws Error when writing fails, or when a background fsync failed.
+   */
   append(row: RunRow): void {
+    if (this.failure !== undefined) throw this.failure;
     const bytes = Buffer.from(`${encodeJournalLine(row)}\n`, 'utf8');
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
-    fsyncSync(this.fd);
+    this.unsynced = true;
+    if (this.syncing === undefined) this.sync();
   }
 
-  close(): void {
-    closeSync(this.fd);
+  /** Starts an fsync covering every line written so far; another follows if lines arrive meanwhile. */
+  private sync(): void {
+    this.unsynced = false;
+    this.syncing = new Promise<void>((resolve) => {
+      fsync(this.fd, (error) => {
+        if (error !== null) this.failure ??= error;
+        this.syncing = undefined;
+        if (this.unsynced && this.failure === undefined) this.sync();
+        resolve();
+      });
+    });
+  }
+
+  /** Waits for the fsyncs in flight, makes sure every line is on disk, and closes the file. */
+  async close(): Promise<void> {
+    while (this.syncing !== undefined) await this.syncing;
+    try {
+      if (this.failure !== undefined) throw this.failure;
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
   }
 }
 

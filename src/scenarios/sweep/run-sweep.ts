@@ -5,7 +5,7 @@
  *             then the caller's stale files go, e.g. the CLI's manifest.json)
  *     ──► journal scan: finished runs are skipped (resume)
  *     ──► worker pool: runs go out in run-id order, at most 2 per worker in flight
- *     ──► each finished run: one fsync'd journal line, progress
+ *     ──► each finished run: one journal line (fsync'd in the background), progress
  *     ──► adaptive rounds (--target-ci): more replicates where the CI is too wide
  *     ──► runs.csv + runs.jsonl rebuilt from the journal in run-id order
  *
@@ -269,7 +269,7 @@ export async function runSweep(options: SweepRunOptions, events: SweepEvents = {
       }
     }
   } finally {
-    journal?.close();
+    await journal?.close();
     await pool?.close();
   }
   const seconds = (performance.now() - started) / 1000;

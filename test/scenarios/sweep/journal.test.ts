@@ -37,14 +37,28 @@ describe('JournalWriter and journalRows', () => {
     const writer = new JournalWriter(file);
     writer.append(row(0));
     writer.append(row(1));
-    writer.close();
+    // In the file at once, before any fsync has completed (a killed process loses no line).
+    expect((await collect(journalRows(file))).map((r) => r.row.runId)).toEqual([0, 1]);
+    await writer.close();
     appendFileSync(file, encodeJournalLine(row(2)).slice(0, 25));
     expect((await collect(journalRows(file))).map((r) => r.row.runId)).toEqual([0, 1]);
     const again = new JournalWriter(file);
     again.append(row(3));
-    again.close();
+    await again.close();
     expect((await collect(journalRows(file))).map((r) => r.row.runId)).toEqual([0, 1, 3]);
     expect(readFileSync(file, 'utf8').endsWith('\n')).toBe(true);
+  });
+
+  it('writes many lines while fsyncs are in flight, and has them all once closed', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'j.jsonl');
+    const writer = new JournalWriter(file);
+    for (let i = 0; i < 50; i++) {
+      writer.append(row(i));
+      if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await writer.close();
+    expect((await collect(journalRows(file))).map((r) => r.row.runId)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 
   it('repairs a journal that is all torn line', () => {
