@@ -53,8 +53,8 @@ const { values } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     'baseline-size': { type: 'string', default: '1000000' },
     // Long enough that the pool's start-up and the compiler's warm-up weigh little, as in a real sweep.
-    'sweep-runs': { type: 'string', default: '400' },
-    'sweep-city-runs': { type: 'string', default: '240' },
+    'sweep-runs': { type: 'string', default: '1000' },
+    'sweep-city-runs': { type: 'string', default: '1000' },
     out: { type: 'string' },
   },
 });

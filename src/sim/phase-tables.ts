@@ -60,6 +60,14 @@ export interface PhaseTables {
   /** Per queue: the wait the cached weight is for, and exp(−β_wait·wait). */
   waitSeen: Float64Array;
   waitWeight: Float64Array;
+  /**
+   * Today's choice tables for a need arriving today (`refreshTodayTables`),
+   * per (segment, service): the channels open, offered, up and with an
+   * expected wait within its patience...
+   */
+  readonly todayMask: Uint8Array;
+  /** ...and per (segment, service, channel): the staffed channels' weights with today's wait (`weight` × exp(−β_wait·wait)). */
+  readonly todayWeight: Float64Array;
 }
 
 /** Empty tables sized for a config; `refreshPhaseTables` fills them. */
@@ -96,6 +104,8 @@ export function createPhaseTables(config: ModelConfig): PhaseTables {
     onlineForced: false,
     waitSeen: new Float64Array(queues).fill(Number.NaN),
     waitWeight: new Float64Array(queues),
+    todayMask: new Uint8Array(pairs),
+    todayWeight: new Float64Array(pairs * CHANNEL_COUNT),
   };
 }
 
@@ -175,3 +185,44 @@ export function waitWeight(tables: PhaseTables, betaWaitPerDay: number, key: num
   tables.waitWeight[key] = weight;
   return weight;
 }
+
+/**
+ * Fills `todayMask` and `todayWeight` for needs arriving today: what
+ * `usableChannels` and `drawChannel` compute from the policy, the day's
+ * posted waits and an outage alone, once per (segment, service) instead of
+ * once per need. The citizen's own conditions (access or a helper for
+ * online, needing help for assisted digital, refusing data use) are left to
+ * the need. Cost O(segments × services).
+ */
+export function refreshTodayTables(tables: PhaseTables, config: ModelConfig, waits: Float64Array, down: boolean): void {
+  const segmentDistrict = config.segments.district;
+  const serviceCount = tables.serviceCount;
+  const districtCount = tables.districtCount;
+  const betaWaitPerDay = config.choice.betaWaitPerDay;
+  const phoneKey = Channel.phone * districtCount;
+  for (let segment = 0; segment < segmentDistrict.length; segment++) {
+    const district = segmentDistrict[segment]!;
+    const counterKey = Channel.counter * districtCount + district;
+    const assistedKey = Channel.assisted * districtCount + district;
+    for (let service = 0; service < serviceCount; service++) {
+      const pair = segment * serviceCount + service;
+      const patience = tables.patienceDays[pair]!;
+      let mask = tables.staticMask[pair]! & ALL_CHANNELS;
+      if (down) mask &= ~(ONLINE_BIT | ASSISTED_BIT);
+      if ((mask & PHONE_BIT) !== 0 && !(waits[phoneKey]! <= patience)) mask &= ~PHONE_BIT;
+      if ((mask & COUNTER_BIT) !== 0 && !(waits[counterKey]! <= patience)) mask &= ~COUNTER_BIT;
+      if ((mask & ASSISTED_BIT) !== 0 && !(waits[assistedKey]! <= patience)) mask &= ~ASSISTED_BIT;
+      tables.todayMask[pair] = mask;
+      const base = pair * CHANNEL_COUNT;
+      tables.todayWeight[base + Channel.phone] = (mask & PHONE_BIT) !== 0 ? tables.weight[base + Channel.phone]! * waitWeight(tables, betaWaitPerDay, phoneKey, waits[phoneKey]!) : 0;
+      tables.todayWeight[base + Channel.counter] = (mask & COUNTER_BIT) !== 0 ? tables.weight[base + Channel.counter]! * waitWeight(tables, betaWaitPerDay, counterKey, waits[counterKey]!) : 0;
+      tables.todayWeight[base + Channel.assisted] = (mask & ASSISTED_BIT) !== 0 ? tables.weight[base + Channel.assisted]! * waitWeight(tables, betaWaitPerDay, assistedKey, waits[assistedKey]!) : 0;
+    }
+  }
+}
+
+const ALL_CHANNELS = 0b1111;
+const ONLINE_BIT = 1 << Channel.online;
+const PHONE_BIT = 1 << Channel.phone;
+const COUNTER_BIT = 1 << Channel.counter;
+const ASSISTED_BIT = 1 << Channel.assisted;

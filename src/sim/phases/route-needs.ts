@@ -11,7 +11,7 @@ import { ALL_CHANNELS_MASK, Channel, CHANNEL_COUNT, channelBit, DIGITAL_MASK } f
 import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
 import { drawChannel, drawChannelExact, SAFE_HIGH, SAFE_LOW, usableChannels } from '../choice.js';
 import { needUnmet, serveNeed, UnmetReason, wronglyDenied } from '../outcomes.js';
-import { waitWeight, type PhaseTables } from '../phase-tables.js';
+import { refreshTodayTables, type PhaseTables } from '../phase-tables.js';
 import {
   allocateNeed,
   dequeueWaiting,
@@ -118,14 +118,14 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
   const daysToService = recorder.daysToService;
   const daysToServiceBins = recorder.daysToServiceBins;
   const waits = state.queues.expectedWaitDays;
-  const { staticMask, patienceDays, weight, proxyWeight, privacyCoef, onlineSkillUtility, successAtZeroSkill, failSkill, proxyFailProb } = tables;
-  const { transactions, needCost, hours, recordsPerNeed, automationShare, habitWeight, onlineForced } = tables;
-  const { betaTrust, betaMotivation, betaWaitPerDay } = config.choice;
-  const { gainGood, lossBad, longWaitDays, weightFailedAttempt, weightForced, weightLongWait } = config.trust;
   const down = day < state.outageUntilDay;
+  refreshTodayTables(tables, config, state.queues.expectedWaitDays, down);
+  const { todayMask, todayWeight, patienceDays, weight, proxyWeight, privacyCoef, onlineSkillUtility, successAtZeroSkill, failSkill, proxyFailProb } = tables;
+  const { transactions, needCost, hours, recordsPerNeed, automationShare, habitWeight, onlineForced } = tables;
+  const { betaTrust, betaMotivation } = config.choice;
+  const { gainGood, lossBad, longWaitDays, weightFailedAttempt, weightForced, weightLongWait } = config.trust;
   const { assistedMaxSkill, maxOnlineAttempts, failedAttemptHours, consentOrNoService, humanErrorRate, automatedErrorBySegment, learningRate } = policy;
   const appUses = policy.extraApps > 0 ? policy.appUsePerNeed * policy.extraApps : 0;
-  const phoneKey = Channel.phone * districtCount;
   const arrivals = state.arrivalCitizen;
   const arrivalServices = state.arrivalService;
   const count = state.arrivalCount;
@@ -151,8 +151,6 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
       const lastChannel = bytes[record + ByteSlot.lastChannel]!;
       const district = segmentDistrict[segment]!;
       const patience = patienceDays[pair]!;
-      const counterKey = Channel.counter * districtCount + district;
-      const assistedKey = Channel.assisted * districtCount + district;
       const segmentRow = (segmentRows + segment) * SEGMENT_COUNTER_COUNT;
       const districtRow = (districtRows + district) * DISTRICT_COUNTER_COUNT;
       let tried = 0;
@@ -160,12 +158,10 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
       let outcome: number = Outcome.reference;
       let channel = 0;
       for (;;) {
-        // The choice set: `usableChannels` with every day of patience left.
-        let mask = staticMask[pair]! & ~tried & ALL_CHANNELS_MASK;
-        if ((mask & ONLINE) !== 0 && (down || !reachable)) mask &= ~ONLINE;
-        if ((mask & PHONE) !== 0 && !(waits[phoneKey]! <= patience)) mask &= ~PHONE;
-        if ((mask & COUNTER) !== 0 && !(waits[counterKey]! <= patience)) mask &= ~COUNTER;
-        if ((mask & ASSISTED) !== 0 && (down || (access && floats[floatSlots + FloatSlot.skill]! >= assistedMaxSkill) || !(waits[assistedKey]! <= patience))) mask &= ~ASSISTED;
+        // The choice set: `usableChannels` with every day of patience left (today's tables), then the citizen's conditions.
+        let mask = todayMask[pair]! & ~tried;
+        if ((mask & ONLINE) !== 0 && !reachable) mask &= ~ONLINE;
+        if ((mask & ASSISTED) !== 0 && access && floats[floatSlots + FloatSlot.skill]! >= assistedMaxSkill) mask &= ~ASSISTED;
         if (refuses) {
           // Informed opt-in: a refuser keeps a non-digital path where one is open.
           const human = mask & (PHONE | COUNTER);
@@ -186,9 +182,9 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         if ((mask & ONLINE) !== 0) {
           online = access ? weight[base]! * Math.exp(digital + onlineSkillUtility[service]! * floats[floatSlots + FloatSlot.skill]!) : proxyWeight[pair]! * Math.exp(digital);
         }
-        if ((mask & PHONE) !== 0) phone = weight[base + Channel.phone]! * waitWeight(tables, betaWaitPerDay, phoneKey, waits[phoneKey]!);
-        if ((mask & COUNTER) !== 0) counter = weight[base + Channel.counter]! * waitWeight(tables, betaWaitPerDay, counterKey, waits[counterKey]!);
-        if ((mask & ASSISTED) !== 0) assisted = weight[base + Channel.assisted]! * waitWeight(tables, betaWaitPerDay, assistedKey, waits[assistedKey]!) * Math.exp(digital);
+        if ((mask & PHONE) !== 0) phone = todayWeight[base + Channel.phone]!;
+        if ((mask & COUNTER) !== 0) counter = todayWeight[base + Channel.counter]!;
+        if ((mask & ASSISTED) !== 0) assisted = todayWeight[base + Channel.assisted]! * Math.exp(digital);
         if (lastChannel === Channel.online) online *= habitWeight;
         else if (lastChannel === Channel.phone) phone *= habitWeight;
         else if (lastChannel === Channel.counter) counter *= habitWeight;
