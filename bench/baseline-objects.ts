@@ -11,7 +11,7 @@
  */
 import { Channel, CHANNEL_COUNT, type ModelConfig } from '../src/sim/config.js';
 import { betaMeanSd } from '../src/sim/random/distributions.js';
-import { createStream, type Rng } from '../src/sim/random/streams.js';
+import { RandomStream, type Rng } from '../src/sim/random/streams.js';
 
 class Citizen {
   lastChannel = -1;
@@ -77,7 +77,8 @@ export interface BaselineResult {
  * @example runObjectBaseline(compileScenario(scenario), 1).needs
  */
 export function runObjectBaseline(config: ModelConfig, seed: number): BaselineResult {
-  const rng: Rng = createStream(seed, 'baseline');
+  const stream = new RandomStream(seed, 'baseline');
+  const rng: Rng = () => stream.next();
   const policy = config.phases[0]!;
   const { segments, services, districts, choice, trust } = config;
   const citizens: Citizen[] = [];
@@ -89,10 +90,10 @@ export function runObjectBaseline(config: ModelConfig, seed: number): BaselineRe
           segments.district[s]!,
           rng() < segments.accessProb[s]!,
           rng() < segments.helperProb[s]!,
-          betaMeanSd(rng, segments.skillMean[s]!, segments.skillSd[s]!),
-          betaMeanSd(rng, segments.motivationMean[s]!, segments.motivationSd[s]!),
-          betaMeanSd(rng, segments.privacyMean[s]!, segments.privacySd[s]!),
-          betaMeanSd(rng, segments.trustMean[s]!, segments.trustSd[s]!),
+          betaMeanSd(stream, segments.skillMean[s]!, segments.skillSd[s]!),
+          betaMeanSd(stream, segments.motivationMean[s]!, segments.motivationSd[s]!),
+          betaMeanSd(stream, segments.privacyMean[s]!, segments.privacySd[s]!),
+          betaMeanSd(stream, segments.trustMean[s]!, segments.trustSd[s]!),
         ),
       );
     }

@@ -20,7 +20,7 @@
  * from the utilities with the largest one subtracted, as the formula reads.
  */
 import { Channel, CHANNEL_COUNT, channelBit, type ModelConfig, type PolicyParams } from './config.js';
-import type { Rng } from './random/streams.js';
+import type { RandomStream } from './random/streams.js';
 import { currentTrust } from './trust.js';
 import { CitizenFlag, NO_CHANNEL, phaseTables, type SimState } from './state.js';
 import { waitWeight, type PhaseTables } from './phase-tables.js';
@@ -125,7 +125,7 @@ export function usableChannels(
 export function chooseChannel(
   state: SimState,
   config: ModelConfig,
-  rng: Rng,
+  rng: RandomStream,
   citizen: number,
   service: number,
   mask: number,
@@ -144,7 +144,7 @@ export function drawChannel(
   state: SimState,
   config: ModelConfig,
   tables: PhaseTables,
-  rng: Rng,
+  rng: RandomStream,
   citizen: number,
   service: number,
   pair: number,
@@ -202,7 +202,7 @@ export function drawChannel(
   }
   const total = online + phone + counter + assisted;
   if (!(total > SAFE_LOW && total < SAFE_HIGH)) return drawChannelExact(state, config, tables, rng, citizen, service, pair, district, mask, digital);
-  let draw = rng() * total;
+  let draw = rng.next() * total;
   let chosen: number = NO_CHANNEL;
   if ((mask & ONLINE) !== 0) {
     chosen = Channel.online;
@@ -228,7 +228,7 @@ export function drawChannelExact(
   state: SimState,
   config: ModelConfig,
   tables: PhaseTables,
-  rng: Rng,
+  rng: RandomStream,
   citizen: number,
   service: number,
   pair: number,
@@ -262,7 +262,7 @@ export function drawChannelExact(
     utility[channel] = weight;
     total += weight;
   }
-  let draw = rng() * total;
+  let draw = rng.next() * total;
   let chosen: number = NO_CHANNEL;
   for (let channel = 0; channel < CHANNEL_COUNT; channel++) {
     if ((mask & channelBit(channel)) === 0) continue;

@@ -102,9 +102,9 @@ export function serveNeed(
   // The decision: automated or human, maybe a wrongful denial.
   const rng = streams.decisions;
   const automationShare = tables.automationShare[service]!;
-  const automated = automationShare > 0 && rng() < automationShare;
+  const automated = automationShare > 0 && rng.next() < automationShare;
   const errorRate = automated ? policy.automatedErrorBySegment[segment]! : policy.humanErrorRate;
-  if (errorRate > 0 && rng() < errorRate) {
+  if (errorRate > 0 && rng.next() < errorRate) {
     wronglyDenied(state, ctx, citizen, channel, arrivalDay);
     return;
   }
@@ -121,7 +121,7 @@ export function wronglyDenied(state: SimState, ctx: SimContext, citizen: number,
   const segmentMonthly = state.recorder.segmentMonthly;
   const segRow = segmentRow(state, segmentOf(state.citizens, citizen), config.segments.ids.length);
   segmentMonthly[segRow + S.wrongfulDenials]! += 1;
-  if (policy.appealAvailable && streams.decisions() < Math.min(1, policy.appealProb * (0.7 + 0.6 * currentTrust(state, config, citizen)))) {
+  if (policy.appealAvailable && streams.decisions.next() < Math.min(1, policy.appealProb * (0.7 + 0.6 * currentTrust(state, config, citizen)))) {
     segmentMonthly[segRow + S.appeals]! += 1;
     state.recorder.cityMonthly[state.month * CITY_COUNTER_COUNT + C.costAppeals]! += policy.appealCost;
     state.appeals.push({ day: state.day + policy.appealDelayDays, citizen, channel, arrivalDay });

@@ -14,9 +14,15 @@
 import { Channel, CHANNEL_COUNT, channelBit, HUMAN_MASK, type ModelConfig, type PolicyParams } from './config.js';
 
 export interface PhaseTables {
-  /** What the tables were built from (null before the first build). */
-  config: ModelConfig | null;
-  policy: PolicyParams | null;
+  /**
+   * What the tables were built from (before the first build: the config and
+   * its first phase, with `usability` NaN, which matches nothing). Never
+   * null: a field that starts null and later holds an object would make V8
+   * throw away the code compiled for the previous run when the next run's
+   * tables are made.
+   */
+  config: ModelConfig;
+  policy: PolicyParams;
   usability: number;
   serviceCount: number;
   districtCount: number;
@@ -78,8 +84,8 @@ export function createPhaseTables(config: ModelConfig): PhaseTables {
   const pairs = segmentCount * serviceCount;
   const queues = CHANNEL_COUNT * districtCount;
   return {
-    config: null,
-    policy: null,
+    config,
+    policy: config.phases[0]!,
     usability: Number.NaN,
     serviceCount,
     districtCount,

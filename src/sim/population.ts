@@ -9,7 +9,7 @@
  */
 import type { ModelConfig } from './config.js';
 import { betaDraw, betaQuantileTable } from './random/beta-table.js';
-import type { Rng } from './random/streams.js';
+import type { RandomStream } from './random/streams.js';
 import { addFlag, ByteSlot, clearFlag, DaySlot, FloatSlot, privacyOf, Record, type Citizens } from './citizens.js';
 import { CitizenFlag, NO_CHANNEL, type SimState } from './state.js';
 
@@ -25,7 +25,7 @@ import { CitizenFlag, NO_CHANNEL, type SimState } from './state.js';
  * workspace's, kept across runs).
  * Cost O(citizens + distinct (mean, sd) pairs × 8,000).
  */
-export function generatePopulation(state: SimState, config: ModelConfig, rng: Rng, refusalThreshold: number, tables = new Map<string, Float64Array>()): void {
+export function generatePopulation(state: SimState, config: ModelConfig, rng: RandomStream, refusalThreshold: number, tables = new Map<string, Float64Array>()): void {
   const segmentStart = state.segmentStart;
   const seg = config.segments;
   const tableFor = (mean: number, sd: number): Float64Array => {
@@ -39,94 +39,92 @@ export function generatePopulation(state: SimState, config: ModelConfig, rng: Rn
     }
     return table;
   };
-  const sums = new Float64Array(SUMS);
-  for (let s = 0; s < seg.ids.length; s++) {
-    fillSegment(
-      state.citizens,
-      rng,
-      s,
-      segmentStart[s]!,
-      segmentStart[s + 1]!,
-      seg.accessProb[s]!,
-      seg.helperProb[s]!,
+  const segmentCount = seg.ids.length;
+  const betaTables: Float64Array[] = [];
+  for (let s = 0; s < segmentCount; s++) {
+    betaTables.push(
       tableFor(seg.skillMean[s]!, seg.skillSd[s]!),
       tableFor(seg.motivationMean[s]!, seg.motivationSd[s]!),
       tableFor(seg.privacyMean[s]!, seg.privacySd[s]!),
       tableFor(seg.trustMean[s]!, seg.trustSd[s]!),
-      seg.trustMean[s]!,
-      refusalThreshold,
-      sums,
     );
-    state.accessCount[s] = sums[Sum.access]!;
-    state.recorder.initialTrustSum[s] = sums[Sum.trust]!;
-    state.stocks.trustDeviation[s] = sums[Sum.trustDeviation]!;
-    state.stocks.skillSum[s] = sums[Sum.skill]!;
   }
+  fillSegments(state.citizens, rng, segmentStart, seg.accessProb, seg.helperProb, betaTables, seg.trustMean, refusalThreshold, {
+    access: state.accessCount,
+    trust: state.recorder.initialTrustSum,
+    trustDeviation: state.stocks.trustDeviation,
+    skill: state.stocks.skillSum,
+  });
 }
 
 /** Beta tables a map holds at most (a sweep over means would otherwise grow it without end). */
 const MAX_KEPT_TABLES = 512;
 
-/** What `fillSegment` sums over a segment's citizens. */
-const enum Sum {
-  access = 0,
-  trust = 1,
-  trustDeviation = 2,
-  skill = 3,
+/** What `fillSegments` sums per segment. */
+interface SegmentSums {
+  readonly access: Int32Array;
+  readonly trust: Float64Array;
+  readonly trustDeviation: Float64Array;
+  readonly skill: Float64Array;
 }
-const SUMS = 4;
 
 /**
- * Draws and writes the records of citizens [start, end), all of segment
- * `segment`, and their sums into `sums`. A separate function so that V8
- * compiles the loop once for all segments (and later runs).
+ * Draws and writes the records of every segment's citizens and their sums.
+ * One call for all segments, so that V8 optimizes the loop once for the
+ * whole population (with a call per segment, the code compiled during the
+ * first call's loop was thrown away at the end of every call). `betaTables`
+ * holds 4 tables per segment: skill, motivation, privacy, trust.
  */
-function fillSegment(
+function fillSegments(
   citizens: Citizens,
-  rng: Rng,
-  segment: number,
-  start: number,
-  end: number,
-  accessProb: number,
-  helperProb: number,
-  skill: Float64Array,
-  motivation: Float64Array,
-  privacy: Float64Array,
-  trust: Float64Array,
-  baseline: number,
+  rng: RandomStream,
+  segmentStart: Int32Array,
+  accessProb: Float64Array,
+  helperProb: Float64Array,
+  betaTables: readonly Float64Array[],
+  trustMean: Float64Array,
   refusalThreshold: number,
-  sums: Float64Array,
+  sums: SegmentSums,
 ): void {
   const { floats, days, bytes } = citizens;
-  let withAccess = 0;
-  let trustSum = 0;
-  let deviation = 0;
-  let skillSum = 0;
-  for (let c = start; c < end; c++) {
-    const access = rng() < accessProb ? 1 : 0;
-    const helper = rng() < helperProb ? 1 : 0;
-    const f = c * Record.floats;
-    floats[f + FloatSlot.skill] = betaDraw(skill, rng());
-    floats[f + FloatSlot.motivation] = betaDraw(motivation, rng());
-    floats[f + FloatSlot.privacy] = betaDraw(privacy, rng());
-    floats[f + FloatSlot.trust] = betaDraw(trust, rng());
-    days[c * Record.days + DaySlot.trustDay] = 0;
-    const b = c * Record.bytes;
-    bytes[b + ByteSlot.segment] = segment;
-    bytes[b + ByteSlot.access] = access;
-    bytes[b + ByteSlot.helper] = helper;
-    bytes[b + ByteSlot.lastChannel] = NO_CHANNEL;
-    bytes[b + ByteSlot.flags] = floats[f + FloatSlot.privacy]! > refusalThreshold ? CitizenFlag.refusesConsent : 0;
-    withAccess += access;
-    const stored = floats[f + FloatSlot.trust]!;
-    trustSum += stored;
-    deviation += stored - baseline;
-    skillSum += floats[f + FloatSlot.skill]!;
+  for (let segment = 0; segment + 1 < segmentStart.length; segment++) {
+    const pAccess = accessProb[segment]!;
+    const pHelper = helperProb[segment]!;
+    const skill = betaTables[4 * segment]!;
+    const motivation = betaTables[4 * segment + 1]!;
+    const privacy = betaTables[4 * segment + 2]!;
+    const trust = betaTables[4 * segment + 3]!;
+    const baseline = trustMean[segment]!;
+    let withAccess = 0;
+    let trustSum = 0;
+    let deviation = 0;
+    let skillSum = 0;
+    for (let c = segmentStart[segment]!; c < segmentStart[segment + 1]!; c++) {
+      const access = rng.next() < pAccess ? 1 : 0;
+      const helper = rng.next() < pHelper ? 1 : 0;
+      const f = c * Record.floats;
+      floats[f + FloatSlot.skill] = betaDraw(skill, rng.next());
+      floats[f + FloatSlot.motivation] = betaDraw(motivation, rng.next());
+      floats[f + FloatSlot.privacy] = betaDraw(privacy, rng.next());
+      floats[f + FloatSlot.trust] = betaDraw(trust, rng.next());
+      days[c * Record.days + DaySlot.trustDay] = 0;
+      const b = c * Record.bytes;
+      bytes[b + ByteSlot.segment] = segment;
+      bytes[b + ByteSlot.access] = access;
+      bytes[b + ByteSlot.helper] = helper;
+      bytes[b + ByteSlot.lastChannel] = NO_CHANNEL;
+      bytes[b + ByteSlot.flags] = floats[f + FloatSlot.privacy]! > refusalThreshold ? CitizenFlag.refusesConsent : 0;
+      withAccess += access;
+      const stored = floats[f + FloatSlot.trust]!;
+      trustSum += stored;
+      deviation += stored - baseline;
+      skillSum += floats[f + FloatSlot.skill]!;
+    }
+    sums.access[segment] = withAccess;
+    sums.trust[segment] = trustSum;
+    sums.trustDeviation[segment] = deviation;
+    sums.skill[segment] = skillSum;
   }
-  sums[Sum.access] = withAccess;
-  sums[Sum.trust] = trustSum;
-  sums[Sum.trustDeviation] = deviation;
-  sums[Sum.skill] = skillSum;
 }
 
 /** Marks citizens whose privacy concern is above the refusal threshold (policy may change it). Cost O(citizens). */

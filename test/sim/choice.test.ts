@@ -9,7 +9,7 @@ import {
 } from '../../src/sim/choice.js';
 import { addFlag, hasAccess, motivationOf, privacyOf, setHelper, setLastChannel, setSkill, skillOf, storedTrustOf } from '../../src/sim/citizens.js';
 import { Channel, CHANNEL_COUNT, channelBit } from '../../src/sim/config.js';
-import { createStream } from '../../src/sim/random/streams.js';
+import { createStream, RandomStream } from '../../src/sim/random/streams.js';
 import { CitizenFlag, NO_CHANNEL, queueKey, type SimState } from '../../src/sim/state.js';
 import type { Scenario } from '../../src/scenarios/schema.js';
 import { compile, freshState, tinyScenario, tinySegment, withOverrides } from '../fixtures/scenarios.js';
@@ -116,7 +116,7 @@ function logitShares(utilities: readonly number[], mask: number): number[] {
 
 function empiricalShares(state: SimState, scenario: Scenario, citizen: number, mask: number, draws: number, seed: number): number[] {
   const config = compile(scenario);
-  const rng = createStream(seed, 'choice-test');
+  const rng = new RandomStream(seed, 'choice-test');
   const counts = [0, 0, 0, 0];
   let invalid = 0;
   for (let i = 0; i < draws; i++) {
@@ -173,7 +173,7 @@ describe('chooseChannel', () => {
 
   it('returns NO_CHANNEL for an empty choice set', () => {
     const { state } = freshState(config);
-    expect(chooseChannel(state, config, createStream(1, 'x'), 0, 0, 0)).toBe(NO_CHANNEL);
+    expect(chooseChannel(state, config, new RandomStream(1, 'x'), 0, 0, 0)).toBe(NO_CHANNEL);
   });
 });
 

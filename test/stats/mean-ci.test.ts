@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../src/stats/mean-ci.js';
 import { normal } from '../../src/sim/random/distributions.js';
-import { createStream } from '../../src/sim/random/streams.js';
+import { RandomStream } from '../../src/sim/random/streams.js';
 
 describe('meanInterval', () => {
   it('gives the mean and the t interval of a small sample', () => {
@@ -15,7 +15,7 @@ describe('meanInterval', () => {
   });
 
   it('covers the true mean about 95% of the time (2,000 normal samples of size 10)', () => {
-    const rng = createStream(2024, 'coverage');
+    const rng = new RandomStream(2024, 'coverage');
     const trueMean = 3;
     const trials = 2000;
     let covered = 0;
@@ -28,7 +28,7 @@ describe('meanInterval', () => {
   });
 
   it('covers at the level asked for', () => {
-    const rng = createStream(7, 'coverage-90');
+    const rng = new RandomStream(7, 'coverage-90');
     let covered = 0;
     for (let k = 0; k < 2000; k++) {
       const { low, high } = meanInterval(Array.from({ length: 5 }, () => normal(rng)), 0.9);

@@ -52,7 +52,7 @@ export function adjustOffices(state: SimState, ctx: SimContext): void {
         const pays = policy.kpiReward > policy.kpiAuditProb * policy.kpiPenalty * needed;
         const aim = pays ? needed : 0;
         level += policy.kpiAdjustmentRate * (aim - level);
-        if (rng() < policy.kpiAuditProb) {
+        if (rng.next() < policy.kpiAuditProb) {
           addCity(state, C.audits, 1);
           if (level > 0.01) {
             addCity(state, C.auditsCaught, 1);

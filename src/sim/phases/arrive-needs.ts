@@ -24,8 +24,8 @@ export function arriveNeeds(state: SimState, ctx: SimContext): void {
     ensureArrivalRoom(state, state.arrivalCount + count);
     const start = state.segmentStart[s]!;
     for (let i = 0; i < count; i++) {
-      const citizen = start + Math.floor(streams.arrivals() * size);
-      const u = streams.services();
+      const citizen = start + Math.floor(streams.arrivals.next() * size);
+      const u = streams.services.next();
       let service = 0;
       while (service < serviceCount - 1 && u >= cumulative[service]!) service++;
       state.arrivalCitizen[state.arrivalCount] = citizen;

@@ -7,6 +7,7 @@
 import { Channel } from '../config.js';
 import { CityCounter as C, SegmentCounter as S } from '../counters.js';
 import { exponential } from '../random/distributions.js';
+import type { RandomStream } from '../random/streams.js';
 import { addCity, addSegment, CitizenFlag, queueKey, type SimContext, type SimState } from '../state.js';
 import { trustShock } from '../trust.js';
 import { rerouteQueue } from './route-needs.js';
@@ -22,7 +23,7 @@ export function drawShocks(state: SimState, ctx: SimContext): void {
     state.recoveringSinceDay = state.day;
     flushOutageWaits(state, ctx);
   }
-  if (state.day >= state.outageUntilDay && policy.outageRatePerDay > 0 && streams.shocks() < policy.outageRatePerDay) {
+  if (state.day >= state.outageUntilDay && policy.outageRatePerDay > 0 && streams.shocks.next() < policy.outageRatePerDay) {
     const days = Math.max(1, Math.round(exponential(streams.shocks, policy.outageMeanDays)));
     state.outageUntilDay = state.day + days;
     let backlog = 0;
@@ -35,7 +36,7 @@ export function drawShocks(state: SimState, ctx: SimContext): void {
   // Records age out over the retention period.
   state.recordsHeld *= Math.exp(-1 / policy.retentionDays);
   const hazard = state.recordsHeld * policy.breachHazardPerRecordDay;
-  if (hazard > 0 && streams.shocks() < hazard) breach(state, ctx);
+  if (hazard > 0 && streams.shocks.next() < hazard) breach(state, ctx);
 }
 
 /** Routes again every need that waited for the digital channels. */
@@ -89,8 +90,8 @@ function breach(state: SimState, ctx: SimContext): void {
 }
 
 /** The next affected citizen after `citizen`: a Geometric skip, log(1 − share) given. */
-function nextAffected(rng: () => number, citizen: number, logMiss: number): number {
+function nextAffected(rng: RandomStream, citizen: number, logMiss: number): number {
   if (logMiss === -Infinity) return citizen + 1;
-  const gap = Math.floor(Math.log(1 - rng()) / logMiss);
+  const gap = Math.floor(Math.log(1 - rng.next()) / logMiss);
   return gap < 2 ** 31 ? citizen + 1 + gap : Infinity;
 }

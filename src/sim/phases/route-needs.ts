@@ -191,7 +191,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         else if (lastChannel === Channel.assisted) assisted *= habitWeight;
         const total = online + phone + counter + assisted;
         if (total > SAFE_LOW && total < SAFE_HIGH) {
-          let draw = choiceRng() * total;
+          let draw = choiceRng.next() * total;
           channel = NO_CHANNEL;
           if ((mask & ONLINE) !== 0) {
             channel = Channel.online;
@@ -223,7 +223,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
           segmentMonthly[segmentRow + S.proxyUses]! += 1;
           failProb = proxyFailProb[service]!;
         }
-        if (outcomeRng() < failProb) {
+        if (outcomeRng.next() < failProb) {
           segmentMonthly[segmentRow + S.onlineFailures]! += 1;
           segmentMonthly[segmentRow + S.citizenHours]! += failedAttemptHours;
           segmentMonthly[segmentRow + S.badExperiences]! += 1;
@@ -247,9 +247,9 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         districtMonthly[districtRow + D.transactions]! += 1;
         bytes[record + ByteSlot.lastChannel] = Channel.online;
         const automation = automationShare[service]!;
-        const automated = automation > 0 && decisionRng() < automation;
+        const automated = automation > 0 && decisionRng.next() < automation;
         const errorRate = automated ? automatedErrorBySegment[segment]! : humanErrorRate;
-        if (errorRate > 0 && decisionRng() < errorRate) {
+        if (errorRate > 0 && decisionRng.next() < errorRate) {
           wronglyDenied(state, ctx, citizen, Channel.online, day);
           outcome = Outcome.done;
           break;
@@ -335,7 +335,7 @@ function consents(state: SimState, ctx: SimContext, citizen: number): boolean {
   if (!policy.consentOrNoService || !hasFlag(state.citizens, citizen, CitizenFlag.refusesConsent)) return true;
   const privacy = privacyOf(state.citizens, citizen);
   const refuseProb = (privacy - policy.refusalThreshold) / Math.max(1e-9, 1 - policy.refusalThreshold);
-  if (ctx.streams.choice() < refuseProb) return false;
+  if (ctx.streams.choice.next() < refuseProb) return false;
   trustBad(state, ctx.config, citizen, ctx.config.trust.weightForced);
   return true;
 }
@@ -410,7 +410,7 @@ function route(
         segmentMonthly[row + S.proxyUses]! += 1;
         failProb = tables.proxyFailProb[service]!;
       }
-      if (streams.outcomes() < failProb) {
+      if (streams.outcomes.next() < failProb) {
         segmentMonthly[row + S.onlineFailures]! += 1;
         segmentMonthly[row + S.citizenHours]! += policy.failedAttemptHours;
         segmentMonthly[row + S.badExperiences]! += 1;

@@ -7,7 +7,7 @@
  */
 import { CityCounter as C, SegmentCounter as S } from '../counters.js';
 import type { ProgramParams } from '../config.js';
-import type { Rng } from '../random/streams.js';
+import type { RandomStream } from '../random/streams.js';
 import { addCity, addSegment, type SimContext, type SimState } from '../state.js';
 import { giveAccess } from './spread-access.js';
 import { FloatSlot, Record, skillOf } from '../citizens.js';
@@ -26,7 +26,7 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
     for (let i = 0; i < trainees; i++) {
       const s = pickSegment(eligible, total, rng);
       if (s < 0) break;
-      const citizen = state.segmentStart[s]! + Math.floor(rng() * ctx.config.segments.citizens[s]!);
+      const citizen = state.segmentStart[s]! + Math.floor(rng.next() * ctx.config.segments.citizens[s]!);
       const skill = skillOf(state.citizens, citizen);
       storeSkill(state.citizens.floats, state.stocks.skillSum, citizen * Record.floats + FloatSlot.skill, s, skill + training.skillGain * (1 - skill));
       state.trainingSpent += training.costPerPerson;
@@ -73,9 +73,9 @@ function eligibleCounts(state: SimState, program: ProgramParams, needsNoAccess: 
 }
 
 /** A segment drawn in proportion to its eligible citizens; −1 when none is left. */
-function pickSegment(eligible: Float64Array, total: number, rng: Rng): number {
+function pickSegment(eligible: Float64Array, total: number, rng: RandomStream): number {
   if (total === 0) return -1;
-  let draw = rng() * total;
+  let draw = rng.next() * total;
   for (let s = 0; s < eligible.length; s++) {
     draw -= eligible[s]!;
     if (draw < 0) return s;

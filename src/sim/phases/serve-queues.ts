@@ -154,9 +154,9 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
     districtMonthly[districtRow + D.transactions]! += 1;
     bytes[record + ByteSlot.lastChannel] = channel;
     const automation = automationShare[service]!;
-    const automated = automation > 0 && decisionRng() < automation;
+    const automated = automation > 0 && decisionRng.next() < automation;
     const errorRate = automated ? automatedErrorBySegment[segment]! : humanErrorRate;
-    if (errorRate > 0 && decisionRng() < errorRate) {
+    if (errorRate > 0 && decisionRng.next() < errorRate) {
       wronglyDenied(state, ctx, citizen, channel, arrivalDay);
       continue;
     }

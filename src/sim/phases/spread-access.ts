@@ -7,7 +7,7 @@
  * Writes: access columns and per-segment access counts.
  */
 import { binomial } from '../random/distributions.js';
-import type { Rng } from '../random/streams.js';
+import type { RandomStream } from '../random/streams.js';
 import type { SimContext, SimState } from '../state.js';
 import { hasAccess, setAccess } from '../citizens.js';
 
@@ -30,12 +30,12 @@ export function spreadAccess(state: SimState, ctx: SimContext): void {
  * Gives material access to `count` citizens of segment `s` who lack it,
  * picked uniformly by rejection. Returns how many received it.
  */
-export function giveAccess(state: SimState, rng: Rng, s: number, count: number): number {
+export function giveAccess(state: SimState, rng: RandomStream, s: number, count: number): number {
   const start = state.segmentStart[s]!;
   const size = state.segmentStart[s + 1]! - start;
   let given = 0;
   while (given < count && state.accessCount[s]! < size) {
-    const citizen = start + Math.floor(rng() * size);
+    const citizen = start + Math.floor(rng.next() * size);
     if (hasAccess(state.citizens, citizen)) continue;
     setAccess(state.citizens, citizen, true);
     state.accessCount[s]!++;

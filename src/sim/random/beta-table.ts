@@ -15,7 +15,7 @@
  * Beta to about 1e-5 (tested in test/sim/random/beta-table.test.ts); values
  * stay in [0, 1].
  */
-import type { Rng } from './streams.js';
+import type { RandomStream } from './streams.js';
 
 /** Probability knots of a table (K); a table holds K + 1 quantiles. */
 export const BETA_TABLE_KNOTS = 2048;
@@ -26,7 +26,7 @@ const CELLS = 4096;
  * sd = 0 (or mean at 0 or 1) gives a table of the mean. Cost O(N + K),
  * about 8,000 logarithms.
  * @throws RangeError when sd² ≥ mean·(1 − mean): no Beta has those moments.
- * @example betaDraw(betaQuantileTable(0.6, 0.2), rng())
+ * @example betaDraw(betaQuantileTable(0.6, 0.2), rng.next())
  */
 export function betaQuantileTable(mean: number, sd: number): Float64Array {
   const table = new Float64Array(BETA_TABLE_KNOTS + 1);
@@ -121,6 +121,6 @@ export function betaTableMoments(table: Float64Array): { mean: number; sd: numbe
 }
 
 /** A Beta variate with this mean and sd drawn through a table (for tests and one-off use). */
-export function betaTableVariate(rng: Rng, table: Float64Array): number {
-  return betaDraw(table, rng());
+export function betaTableVariate(rng: RandomStream, table: Float64Array): number {
+  return betaDraw(table, rng.next());
 }

@@ -4,13 +4,13 @@
  * large Poisson means, Marsaglia–Tsang for gamma, and Knuth's beta splitting
  * for large binomials.
  */
-import type { Rng } from './streams.js';
+import type { RandomStream } from './streams.js';
 
 /** A standard normal variate (Marsaglia polar method). */
-export function normal(rng: Rng): number {
+export function normal(rng: RandomStream): number {
   for (;;) {
-    const u = 2 * rng() - 1;
-    const v = 2 * rng() - 1;
+    const u = 2 * rng.next() - 1;
+    const v = 2 * rng.next() - 1;
     const s = u * u + v * v;
     if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
   }
@@ -35,7 +35,7 @@ const LANCZOS = [
  * A Poisson variate of mean `mean` ≥ 0. Cost O(mean) below 10, O(1) above.
  * @throws RangeError for a negative or non-finite mean.
  */
-export function poisson(rng: Rng, mean: number): number {
+export function poisson(rng: RandomStream, mean: number): number {
   if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`poisson mean must be finite and ≥ 0, got ${mean}`);
   if (mean === 0) return 0;
   if (mean < 10) {
@@ -43,7 +43,7 @@ export function poisson(rng: Rng, mean: number): number {
     let k = 0;
     let p = Math.exp(-mean);
     let cumulative = p;
-    const u = rng();
+    const u = rng.next();
     while (u > cumulative && k < 1000) {
       k++;
       p *= mean / k;
@@ -59,8 +59,8 @@ export function poisson(rng: Rng, mean: number): number {
   const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
-    const u = rng() - 0.5;
-    const v = rng();
+    const u = rng.next() - 0.5;
+    const v = rng.next();
     const us = 0.5 - Math.abs(u);
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
@@ -70,9 +70,9 @@ export function poisson(rng: Rng, mean: number): number {
 }
 
 /** A gamma variate of shape `shape` > 0 and scale 1 (Marsaglia & Tsang 2000). */
-export function gamma(rng: Rng, shape: number): number {
+export function gamma(rng: RandomStream, shape: number): number {
   if (!(shape > 0)) throw new RangeError(`gamma shape must be > 0, got ${shape}`);
-  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(rng() || Number.MIN_VALUE, 1 / shape);
+  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(rng.next() || Number.MIN_VALUE, 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -83,14 +83,14 @@ export function gamma(rng: Rng, shape: number): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = rng();
+    const u = rng.next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
 }
 
 /** A beta variate with shape parameters a, b > 0. */
-export function betaShape(rng: Rng, a: number, b: number): number {
+export function betaShape(rng: RandomStream, a: number, b: number): number {
   const x = gamma(rng, a);
   const y = gamma(rng, b);
   return x / (x + y);
@@ -101,7 +101,7 @@ export function betaShape(rng: Rng, a: number, b: number): number {
  * Beta distribution with those moments. sd = 0 (or mean at 0 or 1) gives the mean.
  * @throws RangeError when sd² ≥ mean·(1 − mean): no Beta has those moments.
  */
-export function betaMeanSd(rng: Rng, mean: number, sd: number): number {
+export function betaMeanSd(rng: RandomStream, mean: number, sd: number): number {
   if (sd === 0 || mean <= 0 || mean >= 1) return mean;
   const variance = sd * sd;
   const spread = (mean * (1 - mean)) / variance - 1;
@@ -113,7 +113,7 @@ export function betaMeanSd(rng: Rng, mean: number, sd: number): number {
  * A binomial variate: successes in n trials of probability p. Exact; cost
  * O(log n) via Knuth's beta splitting, then at most 32 Bernoulli trials.
  */
-export function binomial(rng: Rng, n: number, p: number): number {
+export function binomial(rng: RandomStream, n: number, p: number): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`binomial n must be an integer ≥ 0, got ${n}`);
   if (!(p >= 0 && p <= 1)) throw new RangeError(`binomial p must be in [0, 1], got ${p}`);
   let successes = 0;
@@ -135,11 +135,11 @@ export function binomial(rng: Rng, n: number, p: number): number {
   }
   if (prob <= 0) return successes;
   if (prob >= 1) return successes + trials;
-  for (let i = 0; i < trials; i++) if (rng() < prob) successes++;
+  for (let i = 0; i < trials; i++) if (rng.next() < prob) successes++;
   return successes;
 }
 
 /** An exponential variate of the given mean. */
-export function exponential(rng: Rng, mean: number): number {
-  return -mean * Math.log(1 - rng());
+export function exponential(rng: RandomStream, mean: number): number {
+  return -mean * Math.log(1 - rng.next());
 }

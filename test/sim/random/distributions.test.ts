@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { betaMeanSd, betaShape, binomial, exponential, gamma, logGamma, normal, poisson } from '../../../src/sim/random/distributions.js';
-import { createStream, type Rng } from '../../../src/sim/random/streams.js';
+import { RandomStream } from '../../../src/sim/random/streams.js';
+
+type Rng = RandomStream;
+const createStream = (seed: number, purpose: string): RandomStream => new RandomStream(seed, purpose);
 
 interface Moments {
   readonly mean: number;
@@ -132,8 +135,8 @@ describe('binomial', () => {
   it('stays within [0, n] and returns integers', () => {
     const rng = createStream(4, 'binomial-range');
     for (let i = 0; i < 2000; i++) {
-      const n = Math.floor(rng() * 500);
-      const k = binomial(rng, n, rng());
+      const n = Math.floor(rng.next() * 500);
+      const k = binomial(rng, n, rng.next());
       expect(Number.isInteger(k)).toBe(true);
       expect(k).toBeGreaterThanOrEqual(0);
       expect(k).toBeLessThanOrEqual(n);

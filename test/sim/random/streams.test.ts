@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createStream, createStreams, STREAM_PURPOSES } from '../../../src/sim/random/streams.js';
+import alea from 'seedrandom/lib/alea.js';
+import { createStream, createStreams, RandomStream, STREAM_PURPOSES } from '../../../src/sim/random/streams.js';
 
-const draw = (rng: () => number, n: number): number[] => Array.from({ length: n }, () => rng());
+const draw = (rng: (() => number) | RandomStream, n: number): number[] => Array.from({ length: n }, () => (typeof rng === 'function' ? rng() : rng.next()));
 
 /** Pearson correlation of two equal-length samples. */
 function correlation(xs: readonly number[], ys: readonly number[]): number {
@@ -45,6 +46,18 @@ describe('createStream', () => {
     expect(() => createStream(1.5, 'arrivals')).toThrow(RangeError);
     expect(() => createStream(Number.NaN, 'arrivals')).toThrow(RangeError);
     expect(() => createStream(2 ** 60, 'arrivals')).toThrow(RangeError);
+  });
+});
+
+describe('RandomStream', () => {
+  it("draws seedrandom's Alea numbers, bit for bit", () => {
+    for (const [seed, purpose] of [[1, 'arrivals'], [42, 'choice'], [2 ** 40, 'population']] as const) {
+      const reference = alea(`dgsim:${seed}:${purpose}`);
+      const stream = new RandomStream(seed, purpose);
+      const ours = Array.from({ length: 100_000 }, () => stream.next());
+      const theirs = Array.from({ length: 100_000 }, () => reference());
+      expect(ours).toEqual(theirs);
+    }
   });
 });
 
