@@ -275,10 +275,12 @@ export interface ExpiryLists {
   readonly entries: (Int32Array | null)[];
   /** Per day: pairs filed. */
   readonly counts: Int32Array;
+  /** Lists of past days, kept for future days (each day's list is about as long as the last's). */
+  readonly spare: Int32Array[];
 }
 
 export function createExpiryLists(days: number): ExpiryLists {
-  return { entries: new Array<Int32Array | null>(days + 1).fill(null), counts: new Int32Array(days + 1) };
+  return { entries: new Array<Int32Array | null>(days + 1).fill(null), counts: new Int32Array(days + 1), spare: [] };
 }
 
 /** Files a need under its deadline day; needs due after the horizon are not filed. */
@@ -287,6 +289,7 @@ export function fileByDeadline(lists: ExpiryLists, pool: NeedPool, slot: number)
   if (day >= lists.counts.length) return;
   const count = lists.counts[day]!;
   let entries = lists.entries[day] ?? null;
+  if (entries === null) lists.entries[day] = entries = lists.spare.pop() ?? null;
   if (entries === null || 2 * count + 2 > entries.length) {
     const grown = new Int32Array(Math.max(64, entries === null ? 0 : entries.length * 2));
     if (entries !== null) grown.set(entries);
@@ -314,6 +317,7 @@ export function dueWaiting(lists: ExpiryLists, pool: NeedPool, day: number, out:
     const slot = entries[2 * k]!;
     if (needSerial(pool, slot) === entries[2 * k + 1] && needStatus(pool, slot) === NeedStatus.waiting) out.push(slot);
   }
+  lists.spare.push(entries);
 }
 
 export { NONE };

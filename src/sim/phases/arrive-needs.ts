@@ -14,27 +14,32 @@ export function arriveNeeds(state: SimState, ctx: SimContext): void {
   const segments = config.segments;
   const segmentCount = segments.ids.length;
   const cumulative = config.services.cumulativeShare;
-  const serviceCount = cumulative.length;
-  state.arrivalCount = 0;
+  const lastService = cumulative.length - 1;
+  const arrivalRng = streams.arrivals;
+  const serviceRng = streams.services;
+  let count = 0;
   for (let s = 0; s < segmentCount; s++) {
     const size = segments.citizens[s]!;
     if (size === 0) continue;
-    const count = poisson(streams.arrivals, size * segments.needsPerDay[s]!);
-    if (count === 0) continue;
-    ensureArrivalRoom(state, state.arrivalCount + count);
+    const arrived = poisson(arrivalRng, size * segments.needsPerDay[s]!);
+    if (arrived === 0) continue;
+    ensureArrivalRoom(state, count + arrived);
     const start = state.segmentStart[s]!;
-    for (let i = 0; i < count; i++) {
-      const citizen = start + Math.floor(streams.arrivals.next() * size);
-      const u = streams.services.next();
+    const citizens = state.arrivalCitizen;
+    const services = state.arrivalService;
+    for (let i = 0; i < arrived; i++) {
+      const citizen = start + Math.floor(arrivalRng.next() * size);
+      const u = serviceRng.next();
       let service = 0;
-      while (service < serviceCount - 1 && u >= cumulative[service]!) service++;
-      state.arrivalCitizen[state.arrivalCount] = citizen;
-      state.arrivalService[state.arrivalCount] = service;
-      state.arrivalCount++;
+      while (service < lastService && u >= cumulative[service]!) service++;
+      citizens[count] = citizen;
+      services[count] = service;
+      count++;
     }
-    addSegment(state, s, S.arrived, count, segmentCount);
-    addDistrict(state, segments.district[s]!, D.arrived, count, config.districts.ids.length);
+    addSegment(state, s, S.arrived, arrived, segmentCount);
+    addDistrict(state, segments.district[s]!, D.arrived, arrived, config.districts.ids.length);
   }
+  state.arrivalCount = count;
 }
 
 function ensureArrivalRoom(state: SimState, needed: number): void {
