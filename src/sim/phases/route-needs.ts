@@ -7,7 +7,7 @@
  * at most three exponentials, nothing allocated but a pool record.
  * Writes: needs' channels and queue places, online outcomes, counters.
  */
-import { ALL_CHANNELS_MASK, Channel, CHANNEL_COUNT, channelBit, DIGITAL_MASK } from '../config.js';
+import { Channel, CHANNEL_COUNT, channelBit, DIGITAL_MASK } from '../config.js';
 import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
 import { drawChannel, drawChannelExact, SAFE_HIGH, SAFE_LOW, usableChannels } from '../choice.js';
 import { needUnmet, serveNeed, UnmetReason, wronglyDenied } from '../outcomes.js';
@@ -84,13 +84,14 @@ function routeArrivalsByReference(state: SimState, ctx: SimContext): void {
  * month's counters) is looked up once per day and kept in locals, and the
  * common path — a choice, online attempts, service online, the decision,
  * the experience — runs without a call it cannot inline. Measured on a
- * million citizens, that halves the phase's time against calling the
- * reference functions per need (docs/performance.md). Rarer paths go to the
- * reference functions: a consent refuser asked for consent, no channel
- * left, utilities beyond the range where the product of exponentials is
- * exact (`drawChannelExact`), a wrongful denial. Same draws in the same order, the same
- * arithmetic: results are bit-identical to `routeArrivalsByReference`
- * (test/sim/fast-path.test.ts runs every shipped scenario both ways).
+ * million citizens, the phase took about 250 ns per need calling the
+ * reference functions and 165 ns written this way (docs/performance.md).
+ * Rarer paths go to the reference functions: a consent refuser asked for
+ * consent, no channel left, utilities beyond the range where the product of
+ * exponentials is exact (`drawChannelExact`), a wrongful denial. Same draws
+ * in the same order, the same arithmetic: results are bit-identical to
+ * `routeArrivalsByReference` (test/sim/fast-path.test.ts runs every shipped
+ * scenario both ways).
  */
 function routeArrivals(state: SimState, ctx: SimContext): void {
   const config = ctx.config;
@@ -116,9 +117,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
   const districtRows = state.month * districtCount;
   const daysToService = recorder.daysToService;
   const daysToServiceBins = recorder.daysToServiceBins;
-  const waits = state.queues.expectedWaitDays;
-  const down = day < state.outageUntilDay;
-  refreshTodayTables(tables, config, state.queues.expectedWaitDays, down);
+  refreshTodayTables(tables, config, state.queues.expectedWaitDays, day < state.outageUntilDay);
   const { todayMask, todayWeight, patienceDays, weight, proxyWeight, privacyCoef, onlineSkillUtility, successAtZeroSkill, failSkill, proxyFailProb } = tables;
   const { transactions, needCost, hours, recordsPerNeed, automationShare, habitWeight, onlineForced } = tables;
   const { betaTrust, betaMotivation } = config.choice;
