@@ -17,6 +17,7 @@ import {
   type PolicyParams,
   type ProgramParams,
 } from '../sim/config.js';
+import { stableObject } from '../sim/stable-object.js';
 import { policyPhases } from './schedule.js';
 import type { Policy, Scenario } from './schema.js';
 
@@ -47,11 +48,14 @@ export function compileScenario(scenario: Scenario): ModelConfig {
   segs.forEach((segment, s) => CHANNEL_NAMES.forEach((name, c) => (asc[s * CHANNEL_COUNT + c] = segment.asc?.[name] ?? 0)));
   const serviceShareSum = scenario.services.reduce((sum, s) => sum + s.share, 0);
   let cumulative = 0;
+  const cumulativeShare = Float64Array.from(scenario.services, (s, i) => (i === scenario.services.length - 1 ? 1 : (cumulative += s.share / serviceShareSum)));
   const { phases, issues } = policyPhases(scenario);
   if (issues.length > 0) throw new Error(`invalid schedule: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const choice = scenario.choice;
   const trust = scenario.trust;
-  return {
+  // Built twice (stableObject, src/sim/stable-object.ts): compiled code survives from one run's
+  // config to the next. Nothing below has a side effect.
+  return stableObject(() => ({
     horizonDays: scenario.horizonMonths * DAYS_PER_MONTH,
     months: scenario.horizonMonths,
     scale: 1 / scenario.population.sample,
@@ -77,7 +81,7 @@ export function compileScenario(scenario: Scenario): ModelConfig {
     },
     services: {
       ids: scenario.services.map((s) => s.id),
-      cumulativeShare: Float64Array.from(scenario.services, (s, i) => (i === scenario.services.length - 1 ? 1 : (cumulative += s.share / serviceShareSum))),
+      cumulativeShare,
       complexity: Float64Array.from(scenario.services, (s) => s.complexity),
       agencies: Uint8Array.from(scenario.services, (s) => s.agencies),
       patienceFactor: Float64Array.from(scenario.services, (s) => s.patienceFactor),
@@ -115,7 +119,7 @@ export function compileScenario(scenario: Scenario): ModelConfig {
     },
     valueOfTimePerHour: scenario.valueOfTimeGbpPerHour,
     phases: phases.map((phase) => compilePolicy(scenario, phase.policy, phase.month * DAYS_PER_MONTH, per1000)),
-  };
+  }));
 }
 
 function program(scenario: Scenario, spec: Policy['adoption']['devices'], per1000: number, sample: number): ProgramParams {

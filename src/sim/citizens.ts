@@ -22,6 +22,7 @@
  * stocks).
  */
 import { recordMemory } from './record-memory.js';
+import { stableObject } from './stable-object.js';
 
 /** Bytes per citizen record. */
 export const CITIZEN_RECORD_BYTES = 32;
@@ -74,12 +75,11 @@ export type CitizenAttribute = 'skill' | 'motivation' | 'privacy' | 'trust' | 't
 /** `count` zeroed records (every attribute 0), starting on a cache line (record-memory.ts). */
 export function createCitizens(count: number): Citizens {
   const buffer = recordMemory(count * CITIZEN_RECORD_BYTES);
-  return {
-    count,
-    floats: new Float32Array(buffer, 0, count * Record.floats),
-    days: new Uint16Array(buffer, 0, count * Record.days),
-    bytes: new Uint8Array(buffer, 0, count * CITIZEN_RECORD_BYTES),
-  };
+  const floats = new Float32Array(buffer, 0, count * Record.floats);
+  const days = new Uint16Array(buffer, 0, count * Record.days);
+  const bytes = new Uint8Array(buffer, 0, count * CITIZEN_RECORD_BYTES);
+  // Built twice (stable-object.ts): the next run's records keep this run's compiled code.
+  return stableObject(() => ({ count, floats, days, bytes }));
 }
 
 export function skillOf(citizens: Citizens, citizen: number): number {

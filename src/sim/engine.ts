@@ -25,6 +25,7 @@ import { DAYS_PER_MONTH, type ModelConfig } from './config.js';
 import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT } from './counters.js';
 import { generatePopulation } from './population.js';
 import { createStreams } from './random/streams.js';
+import { stableObject } from './stable-object.js';
 import { createState, type SimContext, type SimEvent, type SimState, type Workspace } from './state.js';
 import { applySchedule } from './phases/apply-schedule.js';
 import { drawShocks } from './phases/draw-shocks.js';
@@ -110,7 +111,9 @@ export interface SimulateOptions {
  * @example const output = simulate(compileScenario(scenario), 1);
  */
 export function simulate(config: ModelConfig, seed: number, workspace?: Workspace, options: SimulateOptions = {}): RunOutput {
-  const ctx: SimContext = { config, streams: createStreams(seed), referencePath: options.referencePath === true };
+  const streams = createStreams(seed);
+  const referencePath = options.referencePath === true;
+  const ctx: SimContext = stableObject(() => ({ config, streams, referencePath }));
   const state = initialState(config, ctx, workspace);
   for (let day = 0; day < config.horizonDays; day++) {
     state.day = day;

@@ -12,6 +12,7 @@
  *   queue waits (daily)          ──► exp(−β_wait·wait) per queue, cached by value
  */
 import { Channel, CHANNEL_COUNT, channelBit, HUMAN_MASK, type ModelConfig, type PolicyParams } from './config.js';
+import { stableObject } from './stable-object.js';
 
 export interface PhaseTables {
   /**
@@ -83,7 +84,8 @@ export function createPhaseTables(config: ModelConfig): PhaseTables {
   const districtCount = config.districts.ids.length;
   const pairs = segmentCount * serviceCount;
   const queues = CHANNEL_COUNT * districtCount;
-  return {
+  // Built twice (stable-object.ts; small arrays): the next run's tables keep this run's compiled code.
+  return stableObject(() => ({
     config,
     policy: config.phases[0]!,
     usability: Number.NaN,
@@ -112,7 +114,7 @@ export function createPhaseTables(config: ModelConfig): PhaseTables {
     waitWeight: new Float64Array(queues),
     todayMask: new Uint8Array(pairs),
     todayWeight: new Float64Array(pairs * CHANNEL_COUNT),
-  };
+  }));
 }
 
 /**

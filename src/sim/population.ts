@@ -12,6 +12,7 @@ import { betaDraw, betaQuantileTable } from './random/beta-table.js';
 import type { RandomStream } from './random/streams.js';
 import { addFlag, ByteSlot, clearFlag, DaySlot, FloatSlot, privacyOf, Record, type Citizens } from './citizens.js';
 import { CitizenFlag, NO_CHANNEL, type SimState } from './state.js';
+import { stableObject } from './stable-object.js';
 
 /**
  * Writes every attribute of every citizen of a new state, in one pass over
@@ -49,12 +50,10 @@ export function generatePopulation(state: SimState, config: ModelConfig, rng: Ra
       tableFor(seg.trustMean[s]!, seg.trustSd[s]!),
     );
   }
-  fillSegments(state.citizens, rng, segmentStart, seg.accessProb, seg.helperProb, betaTables, seg.trustMean, refusalThreshold, {
-    access: state.accessCount,
-    trust: state.recorder.initialTrustSum,
-    trustDeviation: state.stocks.trustDeviation,
-    skill: state.stocks.skillSum,
-  });
+  const { accessCount: access, stocks } = state;
+  const trust = state.recorder.initialTrustSum;
+  const sums = stableObject(() => ({ access, trust, trustDeviation: stocks.trustDeviation, skill: stocks.skillSum }));
+  fillSegments(state.citizens, rng, segmentStart, seg.accessProb, seg.helperProb, betaTables, seg.trustMean, refusalThreshold, sums);
 }
 
 /** Beta tables a map holds at most (a sweep over means would otherwise grow it without end). */

@@ -13,6 +13,7 @@
  */
 
 import { recordMemory } from './record-memory.js';
+import { objectList, stableObject } from './stable-object.js';
 
 export const NeedStatus = { free: 0, waiting: 1, done: 2 } as const;
 /** Bits of `links`: which lists hold a record (a queue's ring; expiry entries do not hold one). */
@@ -144,7 +145,11 @@ export interface QueueSet {
 const NONE = -1;
 
 export function createNeedPool(initialCapacity: number): NeedPool {
-  const pool: NeedPool = { capacity: 0, ints: new Int32Array(0), bytes: new Uint8Array(0), free: new Int32Array(0), freeCount: 0, lastSerial: 0 };
+  const ints = new Int32Array(0);
+  const bytes = new Uint8Array(0);
+  const free = new Int32Array(0);
+  // Built twice (stable-object.ts): the next run's pool keeps this run's compiled code.
+  const pool: NeedPool = stableObject(() => ({ capacity: 0, ints, bytes, free, freeCount: 0, lastSerial: 0 }));
   growPool(pool, Math.max(16, initialCapacity));
   return pool;
 }
@@ -189,15 +194,14 @@ export function unlinkNeed(pool: NeedPool, slot: number, link: number): void {
 const RING_START = 64;
 
 export function createQueueSet(queueCount: number): QueueSet {
-  return {
-    rings: Array.from({ length: queueCount }, () => new Int32Array(RING_START)),
-    front: new Int32Array(queueCount),
-    length: new Int32Array(queueCount),
-    waiting: new Int32Array(queueCount),
-    work: new Float64Array(queueCount),
-    credit: new Float64Array(queueCount),
-    expectedWaitDays: new Float64Array(queueCount),
-  };
+  const rings = Array.from({ length: queueCount }, () => new Int32Array(RING_START));
+  const front = new Int32Array(queueCount);
+  const length = new Int32Array(queueCount);
+  const waiting = new Int32Array(queueCount);
+  const work = new Float64Array(queueCount);
+  const credit = new Float64Array(queueCount);
+  const expectedWaitDays = new Float64Array(queueCount);
+  return stableObject(() => ({ rings, front, length, waiting, work, credit, expectedWaitDays }));
 }
 
 /** Appends a waiting need to the back of a queue. */
@@ -280,7 +284,10 @@ export interface ExpiryLists {
 }
 
 export function createExpiryLists(days: number): ExpiryLists {
-  return { entries: new Array<Int32Array | null>(days + 1).fill(null), counts: new Int32Array(days + 1), spare: [] };
+  const entries = new Array<Int32Array | null>(days + 1).fill(null);
+  const counts = new Int32Array(days + 1);
+  const spare = objectList<Int32Array>();
+  return stableObject(() => ({ entries, counts, spare }));
 }
 
 /** Files a need under its deadline day; needs due after the horizon are not filed. */

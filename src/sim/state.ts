@@ -19,6 +19,7 @@ import { createExpiryLists, createNeedPool, createQueueSet, type ExpiryLists, ty
 import type { Streams } from './random/streams.js';
 import { createCitizens, fillLastChannel, type Citizens } from './citizens.js';
 import { createSegmentStocks, type SegmentStocks } from './stocks.js';
+import { objectList, stableObject } from './stable-object.js';
 
 export type { Citizens } from './citizens.js';
 
@@ -186,23 +187,37 @@ export function createState(config: ModelConfig, workspace?: Workspace, blankCit
   if (first === undefined) throw new RangeError('a model needs at least one policy phase');
   const tables = createPhaseTables(config);
   refreshPhaseTables(tables, config, first, Math.min(1, first.usability));
-  const state: SimState = {
+  const accessCount = new Int32Array(segmentCount);
+  const pool = createNeedPool(1024);
+  const queues = createQueueSet(CHANNEL_COUNT * districtCount);
+  const expiry = createExpiryLists(config.horizonDays);
+  const dueToday: number[] = [];
+  const gaming = new Float64Array(districtCount * 3);
+  const counterShare = populationShare.slice();
+  const appeals = objectList<{ day: number; citizen: number; channel: number; arrivalDay: number }>();
+  const arrivalCitizen = new Int32Array(1024);
+  const arrivalService = new Uint8Array(1024);
+  const segmentMonthly = new Float64Array(config.months * segmentCount * SEGMENT_COUNTER_COUNT);
+  const cityMonthly = new Float64Array(config.months * CITY_COUNTER_COUNT);
+  const districtMonthly = new Float64Array(config.months * districtCount * DISTRICT_COUNTER_COUNT);
+  const initialTrustSum = new Float64Array(segmentCount);
+  const daysToService = new Uint32Array(segmentCount * daysToServiceBins);
+  const events = objectList<SimEvent>();
+  const stocks = createSegmentStocks(segmentCount);
+  // Built twice (stable-object.ts): the next run's state keeps the code compiled for this one's.
+  const state: SimState = stableObject(() => ({
     day: 0,
     month: 0,
     policy: first,
     phaseIndex: 0,
     citizens,
     segmentStart,
-    accessCount: new Int32Array(segmentCount),
-    pool: createNeedPool(1024),
-    queues: createQueueSet(CHANNEL_COUNT * districtCount),
-    expiry: createExpiryLists(config.horizonDays),
-    dueToday: [],
-    offices: {
-      gaming: new Float64Array(districtCount * 3),
-      counterShare: populationShare.slice(),
-      assistedShare: populationShare,
-    },
+    accessCount,
+    pool,
+    queues,
+    expiry,
+    dueToday,
+    offices: { gaming, counterShare, assistedShare: populationShare },
     usabilityGain: 0,
     outageUntilDay: -1,
     backlogBeforeOutage: 0,
@@ -212,25 +227,17 @@ export function createState(config: ModelConfig, workspace?: Workspace, blankCit
     devicesSpent: 0,
     appsBuilt: 0,
     onlineBuilt: false,
-    appeals: [],
+    appeals,
     appealsHead: 0,
-    arrivalCitizen: new Int32Array(1024),
-    arrivalService: new Uint8Array(1024),
+    arrivalCitizen,
+    arrivalService,
     arrivalCount: 0,
     touched: 0,
-    recorder: {
-      segmentMonthly: new Float64Array(config.months * segmentCount * SEGMENT_COUNTER_COUNT),
-      cityMonthly: new Float64Array(config.months * CITY_COUNTER_COUNT),
-      districtMonthly: new Float64Array(config.months * districtCount * DISTRICT_COUNTER_COUNT),
-      initialTrustSum: new Float64Array(segmentCount),
-      daysToService: new Uint32Array(segmentCount * daysToServiceBins),
-      daysToServiceBins,
-      events: [],
-    },
-    stocks: createSegmentStocks(segmentCount),
+    recorder: { segmentMonthly, cityMonthly, districtMonthly, initialTrustSum, daysToService, daysToServiceBins, events },
+    stocks,
     tables,
     trustDecay: decay,
-  };
+  }));
   // The fields that come to hold fractions are given one first: V8 then stores them as doubles
   // from the start, instead of changing the state's layout when the first fraction arrives
   // mid-run and throwing away every function compiled for the old one (measured: 31 such

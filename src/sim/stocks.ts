@@ -13,6 +13,7 @@
  * tallies agree with a scan of the citizens to rounding (a test compares
  * them every month).
  */
+import { stableObject } from './stable-object.js';
 
 export interface SegmentStocks {
   /** The day `trustDeviation` is reckoned at. */
@@ -28,13 +29,11 @@ export interface SegmentStocks {
 }
 
 export function createSegmentStocks(segmentCount: number): SegmentStocks {
-  return {
-    day: 0,
-    trustDeviation: new Float64Array(segmentCount),
-    skillSum: new Float64Array(segmentCount),
-    unmetCitizens: new Float64Array(segmentCount),
-    registeredCitizens: new Float64Array(segmentCount),
-  };
+  const trustDeviation = new Float64Array(segmentCount);
+  const skillSum = new Float64Array(segmentCount);
+  const unmetCitizens = new Float64Array(segmentCount);
+  const registeredCitizens = new Float64Array(segmentCount);
+  return stableObject(() => ({ day: 0, trustDeviation, skillSum, unmetCitizens, registeredCitizens }));
 }
 
 /**
