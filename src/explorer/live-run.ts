@@ -17,6 +17,7 @@ import { DAYS_PER_MONTH, type ModelConfig } from '../sim/config.js';
 import { initialState, runOutput, step, type RunOutput } from '../sim/engine.js';
 import { checkInvariants, headlineMetrics, summarize, type RunSummary } from '../sim/metrics/index.js';
 import { createStreams } from '../sim/random/streams.js';
+import { stableObject } from '../sim/stable-object.js';
 import type { SimContext, SimState } from '../sim/state.js';
 import { groupLabels, monthSnapshot, type GroupLabels, type MonthSnapshot } from './snapshot.js';
 
@@ -54,7 +55,9 @@ export function outputSoFar(config: ModelConfig, state: SimState, seed: number, 
  */
 export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
   const config = compileScenario(scenario);
-  const ctx: SimContext = { config, streams: createStreams(seed) };
+  const streams = createStreams(seed);
+  // Built twice (sim/stable-object.ts): a later run in the page keeps this one's compiled code.
+  const ctx: SimContext = stableObject(() => ({ config, streams }));
   const state = initialState(config, ctx);
   const labels = groupLabels(config);
   let done = 0;

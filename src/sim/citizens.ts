@@ -17,25 +17,23 @@
  * millions the citizens do not fit in any cache, so this is the difference
  * between one memory wait per need and several (docs/performance.md).
  *
- * Everything reads and writes citizens through the functions below, which
- * V8 inlines; `citizenColumn` copies one attribute out as a column (tests,
- * stocks).
+ * Everything but the engine's fused loops and trust.ts reads and writes
+ * citizens through the functions below, which V8 inlines; `citizenColumn`
+ * copies one attribute out as a column (tests, tools).
  */
 import { recordMemory } from './record-memory.js';
 import { stableObject } from './stable-object.js';
 
-/** Bytes per citizen record. */
-export const CITIZEN_RECORD_BYTES = 32;
-
 /**
  * Where each attribute sits in a record, for the engine's fused loops
- * (route-needs.ts, serve-queues.ts), which index the views directly: a
- * citizen's float32 slot k is `floats[citizen * Record.floats + k]`, its
- * uint16 slot `days[citizen * Record.days + k]`, its byte
- * `bytes[citizen * Record.bytes + k]`. Const enums, so the offsets compile
- * to literals (a module-level constant is a load and a check each time).
+ * (route-needs.ts, serve-queues.ts) and trust.ts, which index the views
+ * directly: a citizen's float32 slot k is
+ * `floats[citizen * CitizenRecord.floats + k]`, its uint16 slot
+ * `days[citizen * CitizenRecord.days + k]`, its byte
+ * `bytes[citizen * CitizenRecord.bytes + k]`. Const enums, so the offsets
+ * compile to literals (a module-level constant is a load and a check each time).
  */
-export const enum Record {
+export const enum CitizenRecord {
   bytes = 32,
   floats = 8,
   days = 16,
@@ -56,6 +54,8 @@ export const enum ByteSlot {
   lastChannel = 21,
   flags = 22,
 }
+/** Bytes per citizen record. */
+export const CITIZEN_RECORD_BYTES: number = CitizenRecord.bytes;
 /** Bytes of a record in use (the rest is free for new attributes). */
 export const CITIZEN_BYTES_USED = 23;
 
@@ -75,93 +75,93 @@ export type CitizenAttribute = 'skill' | 'motivation' | 'privacy' | 'trust' | 't
 /** `count` zeroed records (every attribute 0), starting on a cache line (record-memory.ts). */
 export function createCitizens(count: number): Citizens {
   const buffer = recordMemory(count * CITIZEN_RECORD_BYTES);
-  const floats = new Float32Array(buffer, 0, count * Record.floats);
-  const days = new Uint16Array(buffer, 0, count * Record.days);
+  const floats = new Float32Array(buffer, 0, count * CitizenRecord.floats);
+  const days = new Uint16Array(buffer, 0, count * CitizenRecord.days);
   const bytes = new Uint8Array(buffer, 0, count * CITIZEN_RECORD_BYTES);
   // Built twice (stable-object.ts): the next run's records keep this run's compiled code.
   return stableObject(() => ({ count, floats, days, bytes }));
 }
 
 export function skillOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * Record.floats + FloatSlot.skill]!;
+  return citizens.floats[citizen * CitizenRecord.floats + FloatSlot.skill]!;
 }
 export function setSkill(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * Record.floats + FloatSlot.skill] = value;
+  citizens.floats[citizen * CitizenRecord.floats + FloatSlot.skill] = value;
 }
 export function motivationOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * Record.floats + FloatSlot.motivation]!;
+  return citizens.floats[citizen * CitizenRecord.floats + FloatSlot.motivation]!;
 }
 export function setMotivation(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * Record.floats + FloatSlot.motivation] = value;
+  citizens.floats[citizen * CitizenRecord.floats + FloatSlot.motivation] = value;
 }
 export function privacyOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * Record.floats + FloatSlot.privacy]!;
+  return citizens.floats[citizen * CitizenRecord.floats + FloatSlot.privacy]!;
 }
 export function setPrivacy(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * Record.floats + FloatSlot.privacy] = value;
+  citizens.floats[citizen * CitizenRecord.floats + FloatSlot.privacy] = value;
 }
 /** Trust as stored, as of `trustDayOf` (reversion is applied lazily: see trust.ts `currentTrust`). */
 export function storedTrustOf(citizens: Citizens, citizen: number): number {
-  return citizens.floats[citizen * Record.floats + FloatSlot.trust]!;
+  return citizens.floats[citizen * CitizenRecord.floats + FloatSlot.trust]!;
 }
 export function setStoredTrust(citizens: Citizens, citizen: number, value: number): void {
-  citizens.floats[citizen * Record.floats + FloatSlot.trust] = value;
+  citizens.floats[citizen * CitizenRecord.floats + FloatSlot.trust] = value;
 }
 export function trustDayOf(citizens: Citizens, citizen: number): number {
-  return citizens.days[citizen * Record.days + DaySlot.trustDay]!;
+  return citizens.days[citizen * CitizenRecord.days + DaySlot.trustDay]!;
 }
 export function setTrustDay(citizens: Citizens, citizen: number, day: number): void {
-  citizens.days[citizen * Record.days + DaySlot.trustDay] = day;
+  citizens.days[citizen * CitizenRecord.days + DaySlot.trustDay] = day;
 }
 export function segmentOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * Record.bytes + ByteSlot.segment]!;
+  return citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
 }
 export function setSegment(citizens: Citizens, citizen: number, segment: number): void {
-  citizens.bytes[citizen * Record.bytes + ByteSlot.segment] = segment;
+  citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.segment] = segment;
 }
 /** Whether the citizen has material access (a device and a connection). */
 export function hasAccess(citizens: Citizens, citizen: number): boolean {
-  return citizens.bytes[citizen * Record.bytes + ByteSlot.access] === 1;
+  return citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.access] === 1;
 }
 /** Material access as 0 or 1. */
 export function accessOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * Record.bytes + ByteSlot.access]!;
+  return citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.access]!;
 }
 export function setAccess(citizens: Citizens, citizen: number, access: boolean): void {
-  citizens.bytes[citizen * Record.bytes + ByteSlot.access] = access ? 1 : 0;
+  citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.access] = access ? 1 : 0;
 }
 /** Whether someone can go online for the citizen (a proxy user). */
 export function hasHelper(citizens: Citizens, citizen: number): boolean {
-  return citizens.bytes[citizen * Record.bytes + ByteSlot.helper] === 1;
+  return citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.helper] === 1;
 }
 export function setHelper(citizens: Citizens, citizen: number, helper: boolean): void {
-  citizens.bytes[citizen * Record.bytes + ByteSlot.helper] = helper ? 1 : 0;
+  citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.helper] = helper ? 1 : 0;
 }
 /** The channel of the citizen's last served need, NO_CHANNEL (255) before any. */
 export function lastChannelOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * Record.bytes + ByteSlot.lastChannel]!;
+  return citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.lastChannel]!;
 }
 export function setLastChannel(citizens: Citizens, citizen: number, channel: number): void {
-  citizens.bytes[citizen * Record.bytes + ByteSlot.lastChannel] = channel;
+  citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.lastChannel] = channel;
 }
 /** The citizen's flag bits (`CitizenFlag` in state.ts). */
 export function flagsOf(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * Record.bytes + ByteSlot.flags]!;
+  return citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.flags]!;
 }
 export function hasFlag(citizens: Citizens, citizen: number, flag: number): boolean {
-  return (citizens.bytes[citizen * Record.bytes + ByteSlot.flags]! & flag) !== 0;
+  return (citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.flags]! & flag) !== 0;
 }
 export function addFlag(citizens: Citizens, citizen: number, flag: number): void {
-  citizens.bytes[citizen * Record.bytes + ByteSlot.flags]! |= flag;
+  citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.flags]! |= flag;
 }
 export function clearFlag(citizens: Citizens, citizen: number, flag: number): void {
-  citizens.bytes[citizen * Record.bytes + ByteSlot.flags]! &= ~flag;
+  citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.flags]! &= ~flag;
 }
 
 /** Sets one byte attribute for citizens [start, end). */
 function fillByte(citizens: Citizens, offset: number, value: number, start: number, end: number): void {
   const bytes = citizens.bytes;
-  for (let c = start; c < end; c++) bytes[c * Record.bytes + offset] = value;
+  for (let c = start; c < end; c++) bytes[c * CitizenRecord.bytes + offset] = value;
 }
 
 /** Sets the last channel of every citizen. */
@@ -175,7 +175,7 @@ export function fillLastChannel(citizens: Citizens, channel: number): void {
  * fetch their records in parallel (see route-needs.ts).
  */
 export function touchCitizen(citizens: Citizens, citizen: number): number {
-  return citizens.bytes[citizen * Record.bytes + ByteSlot.segment]!;
+  return citizens.bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
 }
 
 /** One attribute of every citizen, copied out as a column (booleans as 0/1). */

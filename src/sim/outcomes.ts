@@ -15,10 +15,11 @@ import {
   type SimState,
 } from './state.js';
 import { trustBad, trustGood, currentTrust } from './trust.js';
-import { ByteSlot, FloatSlot, hasAccess, Record, segmentOf, setLastChannel, skillOf } from './citizens.js';
+import { ByteSlot, FloatSlot, hasAccess, CitizenRecord, segmentOf, setLastChannel, skillOf } from './citizens.js';
 import { markOnce, storeSkill } from './stocks.js';
 
-const MET_BY_CHANNEL = [S.metOnline, S.metPhone, S.metCounter, S.metAssisted] as const;
+/** The met counter of each channel. */
+export const MET_BY_CHANNEL = [S.metOnline, S.metPhone, S.metCounter, S.metAssisted] as const;
 
 /** Why a need went unmet. */
 export const UnmetReason = {
@@ -39,7 +40,7 @@ export function needUnmet(state: SimState, ctx: SimContext, citizen: number, rea
   if (state.day < state.outageUntilDay) segmentMonthly[row + S.unmetDuringOutage]! += 1;
   segmentMonthly[row + S.badExperiences]! += 1;
   state.recorder.districtMonthly[districtRow(state, config.segments.district[segment]!, config.districts.ids.length) + D.unmet]! += 1;
-  markOnce(state.citizens.bytes, state.stocks.unmetCitizens, citizen * Record.bytes + ByteSlot.flags, segment, CitizenFlag.hadUnmet);
+  markOnce(state.citizens.bytes, state.stocks.unmetCitizens, citizen * CitizenRecord.bytes + ByteSlot.flags, segment, CitizenFlag.hadUnmet);
   trustBad(state, config, citizen, reason === UnmetReason.denied ? config.trust.weightWrongfulDenial : config.trust.weightUnmet);
 }
 
@@ -94,7 +95,7 @@ export function serveNeed(
     if (state.day - arrivalDay <= policy.kpiProcessingDaysTarget) districtMonthly[distRow + D.counterWithinTarget]! += 1;
   } else if (channel === Channel.online) {
     districtMonthly[distRow + D.onlineTransactions]! += 1;
-    markOnce(citizens.bytes, state.stocks.registeredCitizens, citizen * Record.bytes + ByteSlot.flags, segment, CitizenFlag.registered);
+    markOnce(citizens.bytes, state.stocks.registeredCitizens, citizen * CitizenRecord.bytes + ByteSlot.flags, segment, CitizenFlag.registered);
   }
   districtMonthly[distRow + D.transactions]! += 1;
   setLastChannel(citizens, citizen, channel);
@@ -162,7 +163,7 @@ export function needMet(state: SimState, ctx: SimContext, citizen: number, chann
   }
   if (channel === Channel.online && hasAccess(citizens, citizen)) {
     const skill = skillOf(citizens, citizen);
-    storeSkill(citizens.floats, state.stocks.skillSum, citizen * Record.floats + FloatSlot.skill, segment, skill + policy.learningRate * (1 - skill));
+    storeSkill(citizens.floats, state.stocks.skillSum, citizen * CitizenRecord.floats + FloatSlot.skill, segment, skill + policy.learningRate * (1 - skill));
   }
 }
 

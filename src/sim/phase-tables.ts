@@ -17,10 +17,7 @@ import { stableObject } from './stable-object.js';
 export interface PhaseTables {
   /**
    * What the tables were built from (before the first build: the config and
-   * its first phase, with `usability` NaN, which matches nothing). Never
-   * null: a field that starts null and later holds an object would make V8
-   * throw away the code compiled for the previous run when the next run's
-   * tables are made.
+   * its first phase, with `usability` NaN, which matches nothing).
    */
   config: ModelConfig;
   policy: PolicyParams;

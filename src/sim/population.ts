@@ -10,7 +10,7 @@
 import type { ModelConfig } from './config.js';
 import { betaDraw, betaQuantileTable } from './random/beta-table.js';
 import type { RandomStream } from './random/streams.js';
-import { addFlag, ByteSlot, clearFlag, DaySlot, FloatSlot, privacyOf, Record, type Citizens } from './citizens.js';
+import { addFlag, ByteSlot, clearFlag, DaySlot, FloatSlot, privacyOf, CitizenRecord, type Citizens } from './citizens.js';
 import { CitizenFlag, NO_CHANNEL, type SimState } from './state.js';
 import { stableObject } from './stable-object.js';
 
@@ -101,13 +101,13 @@ function fillSegments(
     for (let c = segmentStart[segment]!; c < segmentStart[segment + 1]!; c++) {
       const access = rng.next() < pAccess ? 1 : 0;
       const helper = rng.next() < pHelper ? 1 : 0;
-      const f = c * Record.floats;
+      const f = c * CitizenRecord.floats;
       floats[f + FloatSlot.skill] = betaDraw(skill, rng.next());
       floats[f + FloatSlot.motivation] = betaDraw(motivation, rng.next());
       floats[f + FloatSlot.privacy] = betaDraw(privacy, rng.next());
       floats[f + FloatSlot.trust] = betaDraw(trust, rng.next());
-      days[c * Record.days + DaySlot.trustDay] = 0;
-      const b = c * Record.bytes;
+      days[c * CitizenRecord.days + DaySlot.trustDay] = 0;
+      const b = c * CitizenRecord.bytes;
       bytes[b + ByteSlot.segment] = segment;
       bytes[b + ByteSlot.access] = access;
       bytes[b + ByteSlot.helper] = helper;

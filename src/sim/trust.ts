@@ -11,40 +11,40 @@
  */
 import type { ModelConfig } from './config.js';
 import type { SimState } from './state.js';
-import { ByteSlot, DaySlot, FloatSlot, Record } from './citizens.js';
+import { ByteSlot, DaySlot, FloatSlot, CitizenRecord } from './citizens.js';
 import { trustDeviationsAt } from './stocks.js';
 
 /** A citizen's trust on the current day, reversion included; writes it back. */
 export function currentTrust(state: SimState, config: ModelConfig, citizen: number): number {
   const { floats, days, bytes } = state.citizens;
   const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
-  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
-  return upToDate(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * Record.floats + FloatSlot.trust, citizen * Record.days + DaySlot.trustDay, segment, state.day);
+  const segment = bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
+  return upToDate(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * CitizenRecord.floats + FloatSlot.trust, citizen * CitizenRecord.days + DaySlot.trustDay, segment, state.day);
 }
 
 /** Applies a good experience. */
 export function trustGood(state: SimState, config: ModelConfig, citizen: number): void {
   const { floats, days, bytes } = state.citizens;
   const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
-  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
-  goodExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * Record.floats + FloatSlot.trust, citizen * Record.days + DaySlot.trustDay, segment, state.day, config.trust.gainGood);
+  const segment = bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
+  goodExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * CitizenRecord.floats + FloatSlot.trust, citizen * CitizenRecord.days + DaySlot.trustDay, segment, state.day, config.trust.gainGood);
 }
 
 /** Applies a bad experience of the given weight. */
 export function trustBad(state: SimState, config: ModelConfig, citizen: number, weight: number): void {
   const { floats, days, bytes } = state.citizens;
   const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
-  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
-  badExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * Record.floats + FloatSlot.trust, citizen * Record.days + DaySlot.trustDay, segment, state.day, config.trust.lossBad, weight);
+  const segment = bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
+  badExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * CitizenRecord.floats + FloatSlot.trust, citizen * CitizenRecord.days + DaySlot.trustDay, segment, state.day, config.trust.lossBad, weight);
 }
 
 /** Applies a shock that removes `loss` (a share in [0, 1]) of the citizen's trust. */
 export function trustShock(state: SimState, config: ModelConfig, citizen: number, loss: number): void {
   const { floats, days, bytes } = state.citizens;
   const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
-  const segment = bytes[citizen * Record.bytes + ByteSlot.segment]!;
-  const trustSlot = citizen * Record.floats + FloatSlot.trust;
-  const trust = upToDate(floats, days, config.segments.trustMean, state.trustDecay, deviation, trustSlot, citizen * Record.days + DaySlot.trustDay, segment, state.day);
+  const segment = bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
+  const trustSlot = citizen * CitizenRecord.floats + FloatSlot.trust;
+  const trust = upToDate(floats, days, config.segments.trustMean, state.trustDecay, deviation, trustSlot, citizen * CitizenRecord.days + DaySlot.trustDay, segment, state.day);
   storeTrust(floats, deviation, trustSlot, segment, trust * (1 - Math.min(1, Math.max(0, loss))));
 }
 

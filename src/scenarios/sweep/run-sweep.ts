@@ -269,8 +269,11 @@ export async function runSweep(options: SweepRunOptions, events: SweepEvents = {
       }
     }
   } finally {
-    await journal?.close();
-    await pool?.close();
+    try {
+      await journal?.close();
+    } finally {
+      await pool?.close();
+    }
   }
   const seconds = (performance.now() - started) / 1000;
 

@@ -33,7 +33,7 @@ import {
 import { CitizenFlag, districtRow, NO_CHANNEL, phaseTables, segmentRow, type SimContext, type SimState } from '../state.js';
 import { badExperience, goodExperience, trustBad, upToDate } from '../trust.js';
 import { markOnce, storeSkill, trustDeviationsAt } from '../stocks.js';
-import { ByteSlot, DaySlot, FloatSlot, hasAccess, hasFlag, hasHelper, privacyOf, Record, segmentOf, skillOf, touchCitizen } from '../citizens.js';
+import { ByteSlot, DaySlot, FloatSlot, hasAccess, hasFlag, hasHelper, privacyOf, CitizenRecord, segmentOf, skillOf, touchCitizen } from '../citizens.js';
 
 const FAILURE_SHIFT = 4;
 const FAILURE_UNIT = 1 << FAILURE_SHIFT;
@@ -124,6 +124,8 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
   const { gainGood, lossBad, longWaitDays, weightFailedAttempt, weightForced, weightLongWait } = config.trust;
   const { assistedMaxSkill, maxOnlineAttempts, failedAttemptHours, consentOrNoService, humanErrorRate, automatedErrorBySegment, learningRate } = policy;
   const appUses = policy.extraApps > 0 ? policy.appUsePerNeed * policy.extraApps : 0;
+  // Served online the day it arrives: 0 days to service, a long wait only if the threshold is below 0.
+  const sameDayIsLongWait = 0 > longWaitDays;
   const arrivals = state.arrivalCitizen;
   const arrivalServices = state.arrivalService;
   const count = state.arrivalCount;
@@ -133,15 +135,15 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
     for (let i = first; i < last; i++) {
       const citizen = arrivals[i]!;
       const service = arrivalServices[i]!;
-      const record = citizen * Record.bytes;
-      const floatSlots = citizen * Record.floats;
-      const daySlot = citizen * Record.days + DaySlot.trustDay;
+      const record = citizen * CitizenRecord.bytes;
+      const floatSlots = citizen * CitizenRecord.floats;
+      const daySlot = citizen * CitizenRecord.days + DaySlot.trustDay;
       const trustSlot = floatSlots + FloatSlot.trust;
       const segment = bytes[record + ByteSlot.segment]!;
       const pair = segment * serviceCount + service;
       const refuses = (bytes[record + ByteSlot.flags]! & CitizenFlag.refusesConsent) !== 0;
       if (refuses && consentOrNoService) {
-        routeFresh(state, ctx, citizen, service, 0, true, true);
+        routeFresh(state, ctx, citizen, service, 0, true);
         continue;
       }
       const access = bytes[record + ByteSlot.access] === 1;
@@ -262,7 +264,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
           segmentMonthly[segmentRow + S.forced]! += 1;
           badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightForced);
         }
-        if (0 > longWaitDays) {
+        if (sameDayIsLongWait) {
           segmentMonthly[segmentRow + S.badExperiences]! += 1;
           badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightLongWait);
         } else if (!onlineForced) {
@@ -279,7 +281,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
       if (outcome === Outcome.done) continue;
       if (outcome === Outcome.reference) {
         // No channel left (maybe waiting out an outage): the reference path, from here.
-        routeFresh(state, ctx, citizen, service, tried, true, false);
+        routeFresh(state, ctx, citizen, service, tried, false);
         continue;
       }
       // A staffed channel: join its queue (`park`).
@@ -292,17 +294,17 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
 const Outcome = { reference: 0, queued: 1, done: 2 } as const;
 
 /**
- * A need of today through the reference path: the consent question first
- * when `askConsent`, then `route` with the channels already `tried`.
+ * A need arriving today through the reference path: the consent question
+ * first when `askConsent`, then `route` with the channels already `tried`.
  */
-function routeFresh(state: SimState, ctx: SimContext, citizen: number, service: number, tried: number, fresh: boolean, askConsent: boolean): void {
+function routeFresh(state: SimState, ctx: SimContext, citizen: number, service: number, tried: number, askConsent: boolean): void {
   if (askConsent && !consents(state, ctx, citizen)) {
     needUnmet(state, ctx, citizen, UnmetReason.refused);
     return;
   }
   const tables = phaseTables(state, ctx.config);
   const pair = segmentOf(state.citizens, citizen) * tables.serviceCount + service;
-  route(state, ctx, tables, citizen, service, pair, state.day, state.day + tables.patienceDays[pair]!, tried, NONE, fresh);
+  route(state, ctx, tables, citizen, service, pair, state.day, state.day + tables.patienceDays[pair]!, tried, NONE, true);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ProgramParams } from '../config.js';
 import type { RandomStream } from '../random/streams.js';
 import { addCity, addSegment, type SimContext, type SimState } from '../state.js';
 import { giveAccess } from './spread-access.js';
-import { FloatSlot, Record, skillOf } from '../citizens.js';
+import { FloatSlot, CitizenRecord, skillOf } from '../citizens.js';
 import { storeSkill } from '../stocks.js';
 
 export function runPrograms(state: SimState, ctx: SimContext): void {
@@ -28,7 +28,7 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
       if (s < 0) break;
       const citizen = state.segmentStart[s]! + Math.floor(rng.next() * ctx.config.segments.citizens[s]!);
       const skill = skillOf(state.citizens, citizen);
-      storeSkill(state.citizens.floats, state.stocks.skillSum, citizen * Record.floats + FloatSlot.skill, s, skill + training.skillGain * (1 - skill));
+      storeSkill(state.citizens.floats, state.stocks.skillSum, citizen * CitizenRecord.floats + FloatSlot.skill, s, skill + training.skillGain * (1 - skill));
       state.trainingSpent += training.costPerPerson;
       addCity(state, C.costTraining, training.costPerPerson);
       addSegment(state, s, S.trained, 1, segmentCount);

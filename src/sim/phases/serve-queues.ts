@@ -10,10 +10,10 @@
 import { Channel, CHANNEL_COUNT } from '../config.js';
 import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
 import { digitalDown } from '../choice.js';
-import { serveNeed, wronglyDenied } from '../outcomes.js';
+import { MET_BY_CHANNEL, serveNeed, wronglyDenied } from '../outcomes.js';
 import { dequeueWaiting, Link, needArrivalDay, needCitizen, needService, NeedStatus, needTransactions, NONE, queuedAt, setNeedStatus, touchNeed, unlinkNeed } from '../queues.js';
 import { addCity, maxCity, phaseTables, queueKey, type SimContext, type SimState } from '../state.js';
-import { ByteSlot, DaySlot, FloatSlot, Record, touchCitizen } from '../citizens.js';
+import { ByteSlot, DaySlot, FloatSlot, CitizenRecord, touchCitizen } from '../citizens.js';
 import { badExperience, goodExperience } from '../trust.js';
 import { trustDeviationsAt } from '../stocks.js';
 
@@ -87,6 +87,8 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
   const districtMonthly = recorder.districtMonthly;
   const cityMonthly = recorder.cityMonthly;
   const cityRow = state.month * CITY_COUNTER_COUNT;
+  const segmentRows = state.month * segmentCount;
+  const districtRows = state.month * districtCount;
   const daysToService = recorder.daysToService;
   const daysToServiceBins = recorder.daysToServiceBins;
   const { needCost, partnerNeedCost, hours, recordsPerNeed, automationShare } = tables;
@@ -124,13 +126,13 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
       continue;
     }
     // `serveNeed` for a staffed channel.
-    const record = citizen * Record.bytes;
-    const trustSlot = citizen * Record.floats + FloatSlot.trust;
-    const daySlot = citizen * Record.days + DaySlot.trustDay;
+    const record = citizen * CitizenRecord.bytes;
+    const trustSlot = citizen * CitizenRecord.floats + FloatSlot.trust;
+    const daySlot = citizen * CitizenRecord.days + DaySlot.trustDay;
     const segment = bytes[record + ByteSlot.segment]!;
     const district = segmentDistrict[segment]!;
-    const segmentRow = (state.month * segmentCount + segment) * SEGMENT_COUNTER_COUNT;
-    const districtRow = (state.month * districtCount + district) * DISTRICT_COUNTER_COUNT;
+    const segmentRow = (segmentRows + segment) * SEGMENT_COUNTER_COUNT;
+    const districtRow = (districtRows + district) * DISTRICT_COUNTER_COUNT;
     const needTransactionCount = tables.transactions[service]!;
     cityMonthly[cityRow + C.transactions]! += needTransactionCount;
     cityMonthly[cityRow + C.needsServed]! += 1;
@@ -181,9 +183,6 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
   // keeps up to one whole transaction, so an idle server is ready for the next need.
   queues.credit[key] = Math.min(credit, capacity >= 1 ? credit - Math.floor(credit) : 1);
 }
-
-/** The met counter of each channel. */
-const MET_BY_CHANNEL = [S.metOnline, S.metPhone, S.metCounter, S.metAssisted] as const;
 
 /**
  * Reads ahead the next needs of a queue that `credit` can serve (at most
