@@ -34,7 +34,15 @@ export class InvariantError extends Error {
  * @example const { summary } = runValidated(scenario, 1);
  */
 export function runValidated(scenario: Scenario, seed: number, workspace?: Workspace): RunResult {
-  const config = compileScenario(scenario);
+  return runCompiled(scenario, compileScenario(scenario), seed, workspace);
+}
+
+/**
+ * `runValidated` with the scenario already compiled: `config` must be
+ * `compileScenario(scenario)`. A run never changes its config, so runs of
+ * the same scenario (replicates, a sweep point's seeds) may share one.
+ */
+export function runCompiled(scenario: Scenario, config: ModelConfig, seed: number, workspace?: Workspace): RunResult {
   const output = simulate(config, seed, workspace);
   const violations = checkInvariants(output);
   if (violations.length > 0) throw new InvariantError(violations);

@@ -5,7 +5,9 @@
  * throws comes back failed, with the error's message.
  */
 import type { DocumentPath } from '../issues.js';
-import { runValidated } from '../run.js';
+import { runCompiled } from '../run.js';
+import { compileScenario } from '../compile.js';
+import type { ModelConfig } from '../../sim/config.js';
 import type { Workspace } from '../../sim/state.js';
 import { scenarioSchema, type Scenario } from '../schema.js';
 import { formatPath } from '../issues.js';
@@ -42,20 +44,47 @@ export type RunOutcome =
 export const INJECTED_FAILURE = 'injected failure (test hook DGSIM_SWEEP_FAIL_RUN_IDS)';
 
 /**
- * Runs one task. Never throws. Cost: one validation and one simulation. A
- * worker passes the same workspace to all its runs (sim/state.ts).
+ * A worker's scenarios of the points it ran last, validated and compiled:
+ * the replicates of a point differ only in their seed, so each point is
+ * set up once per worker rather than once per run (a point's runs go out
+ * one after another). Keyed by the point's values; holds a few points.
  */
-export function executeRun(setup: RunSetup, task: RunTask, workspace?: Workspace): RunOutcome {
+export class PointCache {
+  private readonly entries = new Map<string, { readonly scenario: Scenario; readonly config: ModelConfig }>();
+  constructor(private readonly capacity = 8) {}
+
+  get(key: string): { readonly scenario: Scenario; readonly config: ModelConfig } | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, entry: { readonly scenario: Scenario; readonly config: ModelConfig }): void {
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, entry);
+  }
+}
+
+/**
+ * Runs one task. Never throws. Cost: one simulation, and for a point not in
+ * `points` one validation and one compilation. A worker passes the same
+ * workspace and point cache to all its runs (sim/state.ts).
+ */
+export function executeRun(setup: RunSetup, task: RunTask, workspace?: Workspace, points?: PointCache): RunOutcome {
   try {
-    const candidate: unknown = structuredClone(setup.scenario);
-    setup.parameterPaths.forEach((path, index) => setAtPath(candidate, path, task.values[index]));
-    const parsed = scenarioSchema.safeParse(candidate);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((issue) => `${formatPath(issue.path.map((key) => (typeof key === 'number' ? key : String(key))))}: ${issue.message}`).join('; ');
-      return { runId: task.runId, status: 'failed', error: `point ${task.pointId} is not a valid scenario: ${detail}` };
+    const key = JSON.stringify(task.values);
+    let point = points?.get(key);
+    if (point === undefined) {
+      const candidate: unknown = structuredClone(setup.scenario);
+      setup.parameterPaths.forEach((path, index) => setAtPath(candidate, path, task.values[index]));
+      const parsed = scenarioSchema.safeParse(candidate);
+      if (!parsed.success) {
+        const detail = parsed.error.issues.map((issue) => `${formatPath(issue.path.map((key) => (typeof key === 'number' ? key : String(key))))}: ${issue.message}`).join('; ');
+        return { runId: task.runId, status: 'failed', error: `point ${task.pointId} is not a valid scenario: ${detail}` };
+      }
+      point = { scenario: parsed.data, config: compileScenario(parsed.data) };
+      points?.set(key, point);
     }
     if (task.injectFailure === true) throw new Error(INJECTED_FAILURE);
-    const { headline } = runValidated(parsed.data, task.seed, workspace);
+    const { headline } = runCompiled(point.scenario, point.config, task.seed, workspace);
     if (setup.metrics === null) return { runId: task.runId, status: 'ok', metrics: headline };
     const metrics: Record<string, number> = {};
     for (const name of setup.metrics) metrics[name] = headline[name] ?? Number.NaN;

@@ -5,13 +5,15 @@
  */
 import { workerData } from 'piscina';
 import { createWorkspace } from '../../sim/state.js';
-import { executeRun, type RunOutcome, type RunSetup, type RunTask } from './run-task.js';
+import { executeRun, PointCache, type RunOutcome, type RunSetup, type RunTask } from './run-task.js';
 
 const setup = workerData as RunSetup;
 /** One workspace per worker: its runs, one at a time, reuse the citizens' memory. */
 const workspace = createWorkspace();
+/** And one cache of the points it set up last: a point's replicates share its compiled scenario. */
+const points = new PointCache();
 
 /** Runs one task of the sweep. Never throws. */
 export default function runTask(task: RunTask): RunOutcome {
-  return executeRun(setup, task, workspace);
+  return executeRun(setup, task, workspace, points);
 }

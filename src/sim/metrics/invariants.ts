@@ -16,6 +16,7 @@
  *   non-negative costs      every cost figure
  */
 import { SEGMENT_COUNTER_COUNT, SegmentCounter as S, CityCounter as C, CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_NAMES, CITY_COUNTER_NAMES, DISTRICT_COUNTER_NAMES } from '../counters.js';
+import { CHANNEL_NAMES } from '../config.js';
 import type { RunOutput } from '../engine.js';
 import type { GroupMetrics, RunSummary } from './summary.js';
 import { cityMonth, segmentTotals, unmetOf } from './totals.js';
@@ -148,6 +149,9 @@ export function checkInvariants(output: RunOutput): InvariantViolation[] {
   return violations;
 }
 
+/** The names of a group's channel-mix shares, as reported in a violation. */
+const CHANNEL_MIX_FIELDS = CHANNEL_NAMES.map((channel) => `channelMix.${channel}`);
+
 /** The fields of GroupMetrics that are shares, or means of quantities in [0, 1]. */
 const GROUP_SHARES = ['metShare', 'unmetRate', 'shareCitizensWithUnmet', 'onlineFailureRate', 'proxyShareOfOnline', 'forcedShare', 'meanTrustStart', 'meanTrustEnd', 'accessShareEnd', 'meanSkillEnd', 'registeredShareEnd'] as const satisfies readonly (keyof GroupMetrics)[];
 
@@ -159,23 +163,26 @@ const GROUP_SHARES = ['metShare', 'unmetRate', 'shareCitizensWithUnmet', 'online
  */
 export function checkSummaryInvariants(summary: RunSummary): InvariantViolation[] {
   const violations: InvariantViolation[] = [];
-  const share = (field: string, value: number): void => {
-    if (value < -1e-9 || value > 1 + 1e-9) violations.push({ invariant: 'shares within [0, 1]', detail: `${field} is ${value}` });
+  // A field's name is `group.field` (or the field alone): the name is only built for a violation.
+  const share = (field: string, value: number, group?: string): void => {
+    if (value < -1e-9 || value > 1 + 1e-9) violations.push({ invariant: 'shares within [0, 1]', detail: `${group === undefined ? '' : `${group}.`}${field} is ${value}` });
   };
-  const cost = (field: string, value: number): void => {
-    if (value < 0) violations.push({ invariant: 'non-negative costs', detail: `${field} is ${value}` });
+  const cost = (field: string, value: number, group?: string): void => {
+    if (value < 0) violations.push({ invariant: 'non-negative costs', detail: `${group === undefined ? '' : `${group}.`}${field} is ${value}` });
   };
-  const groups: [string, GroupMetrics][] = [
-    ['overall', summary.overall],
-    ...Object.entries(summary.segments).map(([id, group]): [string, GroupMetrics] => [`segments.${id}`, group]),
-    ...Object.entries(summary.byAge).map(([id, group]): [string, GroupMetrics] => [`byAge.${id}`, group]),
-    ...Object.entries(summary.byIncome).map(([id, group]): [string, GroupMetrics] => [`byIncome.${id}`, group]),
-    ...Object.entries(summary.byDistrict).map(([id, group]): [string, GroupMetrics] => [`byDistrict.${id}`, group]),
-  ];
-  for (const [name, group] of groups) {
-    for (const field of GROUP_SHARES) share(`${name}.${field}`, group[field]);
-    for (const [channel, value] of Object.entries(group.channelMix)) share(`${name}.channelMix.${channel}`, value);
-    cost(`${name}.governmentCostTransactionsGbp`, group.governmentCostTransactionsGbp);
+  const checkGroup = (name: string, group: GroupMetrics): void => {
+    for (const field of GROUP_SHARES) share(field, group[field], name);
+    CHANNEL_NAMES.forEach((channel, index) => share(CHANNEL_MIX_FIELDS[index]!, group.channelMix[channel], name));
+    cost('governmentCostTransactionsGbp', group.governmentCostTransactionsGbp, name);
+  };
+  checkGroup('overall', summary.overall);
+  for (const [dimension, groups] of [
+    ['segments', summary.segments],
+    ['byAge', summary.byAge],
+    ['byIncome', summary.byIncome],
+    ['byDistrict', summary.byDistrict],
+  ] as const) {
+    for (const id of Object.keys(groups)) checkGroup(`${dimension}.${id}`, groups[id]!);
   }
   share('decisions.correctedShare', summary.decisions.correctedShare);
   share('coProduction.partnerShareOfAssisted', summary.coProduction.partnerShareOfAssisted);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CityCounter as C, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { simulate, type RunOutput } from '../../../src/sim/engine.js';
-import { checkInvariants } from '../../../src/sim/metrics/invariants.js';
+import { checkInvariants, checkSummaryInvariants } from '../../../src/sim/metrics/invariants.js';
+import { summarize } from '../../../src/sim/metrics/summary.js';
 import { cityScenario, compile } from '../../fixtures/scenarios.js';
 
 describe('checkInvariants', () => {
@@ -24,5 +25,29 @@ describe('checkInvariants', () => {
   it('notices a non-finite or negative counter', () => {
     expect(checkInvariants(tampered((o) => (o.cityMonthly[C.costRunning] = Number.NaN))).map((v) => v.invariant)).toContain('finite city counters');
     expect(checkInvariants(tampered((o) => (o.segmentMonthly[S.citizenHours] = -2))).map((v) => v.invariant)).toContain('non-negative segment counters');
+  });
+});
+
+describe('checkSummaryInvariants', () => {
+  const config = compile(cityScenario({ size: 500, horizonMonths: 2 }));
+  const summary = summarize(config, simulate(config, 1));
+
+  it('passes a real summary', () => {
+    expect(checkSummaryInvariants(summary)).toEqual([]);
+  });
+
+  it('names the group and field of a share out of [0, 1] and of a negative cost', () => {
+    const segment = Object.keys(summary.segments)[0]!;
+    const broken = {
+      ...summary,
+      segments: { ...summary.segments, [segment]: { ...summary.segments[segment]!, metShare: 1.5, channelMix: { ...summary.segments[segment]!.channelMix, phone: -0.2 } } },
+      byAge: Object.fromEntries(Object.entries(summary.byAge).map(([age, group]) => [age, { ...group, governmentCostTransactionsGbp: -1 }])),
+    };
+    const details = checkSummaryInvariants(broken).map((v) => `${v.invariant}: ${v.detail}`);
+    expect(details).toContain(`shares within [0, 1]: segments.${segment}.metShare is 1.5`);
+    expect(details).toContain(`shares within [0, 1]: segments.${segment}.channelMix.phone is -0.2`);
+    const age = Object.keys(summary.byAge)[0]!;
+    expect(details).toContain(`non-negative costs: byAge.${age}.governmentCostTransactionsGbp is -1`);
+    expect(details).toHaveLength(2 + Object.keys(summary.byAge).length);
   });
 });
