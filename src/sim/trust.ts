@@ -105,16 +105,19 @@ export function upToDate(
   segment: number,
   day: number,
 ): number {
-  let trust = floats[trustSlot]!;
+  const stored = floats[trustSlot]!;
   const elapsed = day - days[daySlot]!;
-  if (elapsed > 0) {
-    const baseline = trustMean[segment]!;
-    trust = baseline + (trust - baseline) * decay[elapsed]!;
-    floats[trustSlot] = trust;
-    days[daySlot] = day;
-    // The tally held the exact reverted value; the record now holds it rounded to float32.
-    deviation[segment]! += floats[trustSlot]! - trust;
-  }
+  // Computed and written back even when no day has passed (then the reversion is discarded, and what is written
+  // back is what was there, and the tally moves by 0): without a branch, V8 has the types of every operation here
+  // from the first day, when no citizen has yet waited a day — a branch first taken on day 1 made it throw away
+  // and recompile every loop that inlines this.
+  const baseline = trustMean[segment]!;
+  const reverted = baseline + (stored - baseline) * decay[elapsed]!;
+  const trust = elapsed > 0 ? reverted : stored;
+  floats[trustSlot] = trust;
+  days[daySlot] = day;
+  // The tally held the exact reverted value; the record now holds it rounded to float32.
+  deviation[segment]! += floats[trustSlot]! - trust;
   return trust;
 }
 

@@ -185,10 +185,13 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         if ((mask & PHONE) !== 0) phone = todayWeight[base + Channel.phone]!;
         if ((mask & COUNTER) !== 0) counter = todayWeight[base + Channel.counter]!;
         if ((mask & ASSISTED) !== 0) assisted = todayWeight[base + Channel.assisted]! * Math.exp(digital);
-        if (lastChannel === Channel.online) online *= habitWeight;
-        else if (lastChannel === Channel.phone) phone *= habitWeight;
-        else if (lastChannel === Channel.counter) counter *= habitWeight;
-        else if (lastChannel === Channel.assisted) assisted *= habitWeight;
+        // Habit: the last channel's weight × habitWeight, the others' × 1 (exact). Multiplying all four, rather than
+        // branching to one, gives V8 each multiplication's types on the first day: a product first met days later
+        // (the first citizen back from assisted digital) made it throw away and recompile the whole loop.
+        online *= lastChannel === Channel.online ? habitWeight : 1;
+        phone *= lastChannel === Channel.phone ? habitWeight : 1;
+        counter *= lastChannel === Channel.counter ? habitWeight : 1;
+        assisted *= lastChannel === Channel.assisted ? habitWeight : 1;
         const total = online + phone + counter + assisted;
         if (total > SAFE_LOW && total < SAFE_HIGH) {
           let draw = choiceRng.next() * total;

@@ -18,7 +18,10 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
   const rng = ctx.streams.programs;
   const segmentCount = ctx.config.segments.ids.length;
   const eligible = new Float64Array(segmentCount);
+  // Both programs read here: `policy.devices` read after the training loop was a property V8 had not yet seen
+  // when it compiled the loop, and it recompiled the phase every month.
   const training = policy.training;
+  const devices = policy.devices;
   const trainees = affordable(training, state.trainingSpent);
   if (trainees > 0) {
     // Segment sizes do not change: the eligible counts hold for every trainee.
@@ -34,7 +37,6 @@ export function runPrograms(state: SimState, ctx: SimContext): void {
       addSegment(state, s, S.trained, 1, segmentCount);
     }
   }
-  const devices = policy.devices;
   const recipients = affordable(devices, state.devicesSpent);
   if (recipients > 0) {
     // Devices go to citizens without access: a segment's count drops by one with each.
