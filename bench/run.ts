@@ -147,16 +147,31 @@ say(
     `warm = a second replication in the same process, as each run of a sweep or comparison after the first)`,
 );
 
-let baseline: { objects: CityFigures; typed: CityFigures; ratioWall: number; ratioCpu: number } | null = null;
+/**
+ * The ratio at the baseline size, two ways. Fresh process to fresh process (`ratioWall`, `ratioCpu`): the
+ * engine's run then carries its compiler's warm-up and fresh memory (about a quarter of its time at 1M),
+ * the baseline's 25-odd seconds carry theirs too but it weighs little. Like for like (`ratioWarm`): the
+ * baseline's per-need time against the engine's once warm, as in a sweep or a comparison after its first run.
+ */
+let baseline: { objects: CityFigures; typed: CityFigures; ratioWall: number; ratioCpu: number; ratioWarm: number | null } | null = null;
 if (!values['no-baseline']) {
   const typed = cities.find((c) => c.citizens === baselineSize) ?? runCity(baselineSize, 'typed');
   const objects = runCity(baselineSize, 'objects');
-  baseline = { objects, typed, ratioWall: objects.nsPerNeed / typed.nsPerNeed, ratioCpu: objects.cpuNsPerNeed / typed.cpuNsPerNeed };
+  baseline = {
+    objects,
+    typed,
+    ratioWall: objects.nsPerNeed / typed.nsPerNeed,
+    ratioCpu: objects.cpuNsPerNeed / typed.cpuNsPerNeed,
+    ratioWarm: typed.warm ? objects.nsPerNeed / typed.warm.nsPerNeed : null,
+  };
   say('');
   say('Object-per-citizen baseline (bench/baseline-objects.ts: arrivals, logit choice, queues, trust only)');
   say(headerLine);
   say(row(objects));
-  say(`typed engine (every mechanism) vs baseline (core loop) at ${int(baselineSize)} citizens: ${baseline.ratioWall.toFixed(1)}× faster by wall time, ${baseline.ratioCpu.toFixed(1)}× by CPU time`);
+  say(
+    `typed engine (every mechanism) vs baseline (core loop) at ${int(baselineSize)} citizens: ${baseline.ratioWall.toFixed(1)}× faster by wall time, ${baseline.ratioCpu.toFixed(1)}× by CPU time` +
+      (baseline.ratioWarm === null ? '' : `; ${baseline.ratioWarm.toFixed(1)}× against the engine's warm run`),
+  );
 }
 
 interface SweepFigures {
@@ -206,7 +221,7 @@ const targets = {
   megacityRssGb: { target: 3, measured: megacity ? megacity.peakRssBytes / 2 ** 30 : null },
   megacityBytesPerCitizen: { target: 100, measured: megacity?.bytesPerCitizen ?? null },
   sweepSpeedUp: { target: 1.7, measured: sweep?.speedUp ?? null, measuredSmallRuns: sweeps?.small.speedUp ?? null },
-  baselineRatio: { target: 30, measured: baseline?.ratioWall ?? null, measuredCpu: baseline?.ratioCpu ?? null },
+  baselineRatio: { target: 30, measured: baseline?.ratioWall ?? null, measuredCpu: baseline?.ratioCpu ?? null, measuredWarm: baseline?.ratioWarm ?? null },
 };
 const verdict = (measured: number | null, target: number, lowerIsBetter: boolean): string =>
   measured === null ? 'not run' : (lowerIsBetter ? measured <= target : measured >= target) ? 'met' : 'NOT met';
@@ -221,7 +236,10 @@ say(
   `  sweep speed-up with 2 workers ≥ 1.7×: ${sweep?.speedUp?.toFixed(2) ?? 'not run'} with runs of 20,000 citizens — ${verdict(sweep?.speedUp ?? null, 1.7, false)}` +
     ` (with runs of 2,000: ${sweeps?.small.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweeps?.small.speedUp ?? null, 1.7, false)})`,
 );
-say(`  ≥ 30× the object-per-citizen baseline: ${baseline ? `${baseline.ratioWall.toFixed(1)}× wall, ${baseline.ratioCpu.toFixed(1)}× CPU` : 'not run'} — ${verdict(baseline?.ratioWall ?? null, 30, false)}`);
+say(
+  `  ≥ 30× the object-per-citizen baseline: ${baseline ? `${baseline.ratioWall.toFixed(1)}× wall, ${baseline.ratioCpu.toFixed(1)}× CPU` : 'not run'} from fresh processes — ${verdict(baseline?.ratioWall ?? null, 30, false)}` +
+    ` (against the engine's warm run: ${baseline?.ratioWarm?.toFixed(1) ?? 'not run'}× — ${verdict(baseline?.ratioWarm ?? null, 30, false)})`,
+);
 say(`load average at the end: ${(loadavg()[0] ?? 0).toFixed(1)} (other work on this machine inflates wall times; CPU times less so)`);
 
 const results = {
