@@ -9,6 +9,14 @@ import type { RunOutput } from '../engine.js';
  * NaN when no need was served. Cost O(segments × bins).
  */
 export function daysToServiceQuantile(output: RunOutput, segments: readonly number[], q: number): number {
+  return daysToServiceQuantiles(output, segments, [q])[0]!;
+}
+
+/**
+ * `daysToServiceQuantile` for several q at once, from one pass over the
+ * group's histograms. Cost O(segments × bins + qs × bins).
+ */
+export function daysToServiceQuantiles(output: RunOutput, segments: readonly number[], qs: readonly number[]): number[] {
   const bins = output.daysToServiceBins;
   const counts = new Float64Array(bins);
   let total = 0;
@@ -19,14 +27,19 @@ export function daysToServiceQuantile(output: RunOutput, segments: readonly numb
       total += n;
     }
   }
+  return qs.map((q) => quantileOf(counts, total, q));
+}
+
+/** The q-quantile of a histogram of `total` counts (NaN when empty). */
+function quantileOf(counts: Float64Array, total: number, q: number): number {
   if (total === 0) return Number.NaN;
   // q × total can overshoot a whole count in floating point (0.07 × 100 = 7.000000000000001):
   // a relative slack far below one need keeps the comparison exact for any realistic total.
   const target = q * total * (1 - 1e-12);
   let cumulative = 0;
-  for (let d = 0; d < bins; d++) {
+  for (let d = 0; d < counts.length; d++) {
     cumulative += counts[d]!;
     if (cumulative >= target) return d;
   }
-  return bins - 1;
+  return counts.length - 1;
 }

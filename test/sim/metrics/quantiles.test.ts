@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysToServiceQuantile } from '../../../src/sim/metrics/quantiles.js';
+import { daysToServiceQuantile, daysToServiceQuantiles } from '../../../src/sim/metrics/quantiles.js';
 import type { RunOutput } from '../../../src/sim/engine.js';
 
 /** A run output holding only a days-to-service histogram, [segment][day]. */
@@ -77,6 +77,29 @@ describe('daysToServiceQuantile', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('daysToServiceQuantiles', () => {
+  it('gives, from one pass, what daysToServiceQuantile gives for each q', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 5 }),
+        (bySegment, percents) => {
+          const output = histogram(bySegment);
+          const segments = bySegment.map((_, s) => s);
+          const qs = percents.map((p) => p / 100);
+          const each = qs.map((q) => daysToServiceQuantile(output, segments, q));
+          expect(daysToServiceQuantiles(output, segments, qs)).toEqual(each);
+          // And from the pooled histogram of the group, built by hand.
+          const pooled = new Array<number>(366).fill(0);
+          for (const counts of bySegment) counts.forEach((n, d) => (pooled[d]! += n));
+          expect(daysToServiceQuantiles(histogram([pooled]), [0], qs)).toEqual(each);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
