@@ -14,11 +14,9 @@
 import { compileScenario } from '../scenarios/compile.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { DAYS_PER_MONTH, type ModelConfig } from '../sim/config.js';
-import { initialState, runOutput, step, type RunOutput } from '../sim/engine.js';
+import { createContext, initialState, runOutput, step, type RunOutput } from '../sim/engine.js';
 import { checkInvariants, headlineMetrics, summarize, type RunSummary } from '../sim/metrics/index.js';
-import { createStreams } from '../sim/random/streams.js';
-import { stableObject } from '../sim/stable-object.js';
-import type { SimContext, SimState } from '../sim/state.js';
+import type { SimState } from '../sim/state.js';
 import { groupLabels, monthSnapshot, type GroupLabels, type MonthSnapshot } from './snapshot.js';
 
 /** The outcome of a finished run. */
@@ -55,9 +53,7 @@ export function outputSoFar(config: ModelConfig, state: SimState, seed: number, 
  */
 export function createLiveRun(scenario: Scenario, seed: number): LiveRun {
   const config = compileScenario(scenario);
-  const streams = createStreams(seed);
-  // Built twice (sim/stable-object.ts): a later run in the page keeps this one's compiled code.
-  const ctx: SimContext = stableObject(() => ({ config, streams }));
+  const ctx = createContext(config, seed);
   const state = initialState(config, ctx);
   const labels = groupLabels(config);
   let done = 0;

@@ -19,17 +19,13 @@
  * where it is exact (a utility beyond about ±700), the shares are computed
  * from the utilities with the largest one subtracted, as the formula reads.
  */
-import { Channel, CHANNEL_COUNT, channelBit, type ModelConfig, type PolicyParams } from './config.js';
+import { Channel, CHANNEL_COUNT, channelBit, ChannelBit, type ModelConfig, type PolicyParams } from './config.js';
 import type { RandomStream } from './random/streams.js';
 import { currentTrust } from './trust.js';
 import { CitizenFlag, NO_CHANNEL, phaseTables, type SimState } from './state.js';
 import { waitWeight, type PhaseTables } from './phase-tables.js';
 import { hasAccess, hasFlag, hasHelper, lastChannelOf, motivationOf, privacyOf, segmentOf, skillOf } from './citizens.js';
 
-const ONLINE = 1 << Channel.online;
-const PHONE = 1 << Channel.phone;
-const COUNTER = 1 << Channel.counter;
-const ASSISTED = 1 << Channel.assisted;
 /** Weights beyond these bounds fall back to the max-subtracted computation. */
 export const SAFE_LOW = 1e-250;
 export const SAFE_HIGH = 1e250;
@@ -101,18 +97,18 @@ export function usableChannels(
   const citizens = state.citizens;
   const down = state.day < state.outageUntilDay;
   const access = hasAccess(citizens, citizen);
-  if ((mask & ONLINE) !== 0 && (down || !(access || hasHelper(citizens, citizen)))) mask &= ~ONLINE;
+  if ((mask & ChannelBit.online) !== 0 && (down || !(access || hasHelper(citizens, citizen)))) mask &= ~ChannelBit.online;
   const waits = state.queues.expectedWaitDays;
   const districtCount = tables.districtCount;
-  if ((mask & PHONE) !== 0 && !(waits[Channel.phone * districtCount]! <= daysLeft)) mask &= ~PHONE;
-  if ((mask & COUNTER) !== 0 && !(waits[Channel.counter * districtCount + district]! <= daysLeft)) mask &= ~COUNTER;
-  if ((mask & ASSISTED) !== 0) {
+  if ((mask & ChannelBit.phone) !== 0 && !(waits[Channel.phone * districtCount]! <= daysLeft)) mask &= ~ChannelBit.phone;
+  if ((mask & ChannelBit.counter) !== 0 && !(waits[Channel.counter * districtCount + district]! <= daysLeft)) mask &= ~ChannelBit.counter;
+  if ((mask & ChannelBit.assisted) !== 0) {
     const needsHelp = !access || skillOf(citizens, citizen) < state.policy.assistedMaxSkill;
-    if (down || !needsHelp || !(waits[Channel.assisted * districtCount + district]! <= daysLeft)) mask &= ~ASSISTED;
+    if (down || !needsHelp || !(waits[Channel.assisted * districtCount + district]! <= daysLeft)) mask &= ~ChannelBit.assisted;
   }
   if (hasFlag(citizens, citizen, CitizenFlag.refusesConsent) && !state.policy.consentOrNoService) {
     // Informed opt-in: a citizen who refuses data use keeps a non-digital path where one is open.
-    const human = mask & (PHONE | COUNTER);
+    const human = mask & (ChannelBit.phone | ChannelBit.counter);
     if (human !== 0) mask = human;
   }
   return mask;
@@ -158,7 +154,7 @@ export function drawChannel(
   const waits = state.queues.expectedWaitDays;
   const districtCount = tables.districtCount;
   let digital = 0;
-  if ((mask & (ONLINE | ASSISTED)) !== 0) {
+  if ((mask & (ChannelBit.online | ChannelBit.assisted)) !== 0) {
     digital =
       choice.betaTrust * currentTrust(state, config, citizen) -
       tables.privacyCoef[service]! * privacyOf(citizens, citizen) +
@@ -168,21 +164,21 @@ export function drawChannel(
   let phone = 0;
   let counter = 0;
   let assisted = 0;
-  if ((mask & ONLINE) !== 0) {
+  if ((mask & ChannelBit.online) !== 0) {
     online =
       hasAccess(citizens, citizen)
         ? tables.weight[base]! * Math.exp(digital + tables.onlineSkillUtility[service]! * skillOf(citizens, citizen))
         : tables.proxyWeight[pair]! * Math.exp(digital);
   }
-  if ((mask & PHONE) !== 0) {
+  if ((mask & ChannelBit.phone) !== 0) {
     const key = Channel.phone * districtCount;
     phone = tables.weight[base + Channel.phone]! * waitWeight(tables, choice.betaWaitPerDay, key, waits[key]!);
   }
-  if ((mask & COUNTER) !== 0) {
+  if ((mask & ChannelBit.counter) !== 0) {
     const key = Channel.counter * districtCount + district;
     counter = tables.weight[base + Channel.counter]! * waitWeight(tables, choice.betaWaitPerDay, key, waits[key]!);
   }
-  if ((mask & ASSISTED) !== 0) {
+  if ((mask & ChannelBit.assisted) !== 0) {
     const key = Channel.assisted * districtCount + district;
     assisted = tables.weight[base + Channel.assisted]! * waitWeight(tables, choice.betaWaitPerDay, key, waits[key]!) * Math.exp(digital);
   }
@@ -204,22 +200,22 @@ export function drawChannel(
   if (!(total > SAFE_LOW && total < SAFE_HIGH)) return drawChannelExact(state, config, tables, rng, citizen, service, pair, district, mask, digital);
   let draw = rng.next() * total;
   let chosen: number = NO_CHANNEL;
-  if ((mask & ONLINE) !== 0) {
+  if ((mask & ChannelBit.online) !== 0) {
     chosen = Channel.online;
     draw -= online;
     if (draw < 0) return chosen;
   }
-  if ((mask & PHONE) !== 0) {
+  if ((mask & ChannelBit.phone) !== 0) {
     chosen = Channel.phone;
     draw -= phone;
     if (draw < 0) return chosen;
   }
-  if ((mask & COUNTER) !== 0) {
+  if ((mask & ChannelBit.counter) !== 0) {
     chosen = Channel.counter;
     draw -= counter;
     if (draw < 0) return chosen;
   }
-  if ((mask & ASSISTED) !== 0) chosen = Channel.assisted;
+  if ((mask & ChannelBit.assisted) !== 0) chosen = Channel.assisted;
   return chosen;
 }
 

@@ -19,7 +19,11 @@
  *
  * Everything but the engine's fused loops and trust.ts reads and writes
  * citizens through the functions below, which V8 inlines; `citizenColumn`
- * copies one attribute out as a column (tests, tools).
+ * copies one attribute out as a column (tests, tools). The setters write the
+ * record alone: the segment tallies of stocks.ts (trust, skill, citizens
+ * ever unmet or registered) do not move. A run changes those attributes
+ * through trust.ts and stocks.ts (`storeSkill`, `markOnce`), which keep the
+ * tallies; the setters are for building a population and for tests.
  */
 import { recordMemory } from './record-memory.js';
 import { stableObject } from './stable-object.js';

@@ -14,6 +14,17 @@ export const CHANNEL_NAMES: readonly ChannelName[] = ['online', 'phone', 'counte
 /** Bit of a channel in a channel mask. */
 export const channelBit = (channel: number): number => 1 << channel;
 export const ALL_CHANNELS_MASK = 0b1111;
+/**
+ * Each channel's bit (`channelBit(Channel.x)`) as a literal, for masks in
+ * the engine's loops: a const enum compiles to the number itself, where a
+ * module-level constant is a load and a check each time.
+ */
+export const enum ChannelBit {
+  online = 1 << 0,
+  phone = 1 << 1,
+  counter = 1 << 2,
+  assisted = 1 << 3,
+}
 /** Online and assisted digital are digital channels (data use, privacy, trust in e-government). */
 export const DIGITAL_MASK = channelBit(Channel.online) | channelBit(Channel.assisted);
 export const HUMAN_MASK = channelBit(Channel.phone) | channelBit(Channel.counter) | channelBit(Channel.assisted);

@@ -105,15 +105,24 @@ export interface SimulateOptions {
 }
 
 /**
+ * The context of a run: its config and the seed's streams. Every run builds
+ * it here, so that all contexts have one layout, and built twice
+ * (stable-object.ts) so that the next run's keeps this one's compiled code.
+ */
+export function createContext(config: ModelConfig, seed: number, options: SimulateOptions = {}): SimContext {
+  const streams = createStreams(seed);
+  const referencePath = options.referencePath === true;
+  return stableObject(() => ({ config, streams, referencePath }));
+}
+
+/**
  * Runs a compiled scenario with a seed to the end of its horizon.
  * Cost O(citizens + needs); memory O(citizens + waiting needs + months × segments).
  * A worker doing many runs passes one `Workspace` to all of them (state.ts).
  * @example const output = simulate(compileScenario(scenario), 1);
  */
 export function simulate(config: ModelConfig, seed: number, workspace?: Workspace, options: SimulateOptions = {}): RunOutput {
-  const streams = createStreams(seed);
-  const referencePath = options.referencePath === true;
-  const ctx: SimContext = stableObject(() => ({ config, streams, referencePath }));
+  const ctx = createContext(config, seed, options);
   const state = initialState(config, ctx, workspace);
   for (let day = 0; day < config.horizonDays; day++) {
     state.day = day;

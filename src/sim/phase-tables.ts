@@ -11,7 +11,7 @@
  *                                   per (district, service, channel) tables
  *   queue waits (daily)          ──► exp(−β_wait·wait) per queue, cached by value
  */
-import { Channel, CHANNEL_COUNT, channelBit, HUMAN_MASK, type ModelConfig, type PolicyParams } from './config.js';
+import { ALL_CHANNELS_MASK, Channel, CHANNEL_COUNT, channelBit, ChannelBit, HUMAN_MASK, type ModelConfig, type PolicyParams } from './config.js';
 import { stableObject } from './stable-object.js';
 
 export interface PhaseTables {
@@ -212,22 +212,16 @@ export function refreshTodayTables(tables: PhaseTables, config: ModelConfig, wai
     for (let service = 0; service < serviceCount; service++) {
       const pair = segment * serviceCount + service;
       const patience = tables.patienceDays[pair]!;
-      let mask = tables.staticMask[pair]! & ALL_CHANNELS;
-      if (down) mask &= ~(ONLINE_BIT | ASSISTED_BIT);
-      if ((mask & PHONE_BIT) !== 0 && !(waits[phoneKey]! <= patience)) mask &= ~PHONE_BIT;
-      if ((mask & COUNTER_BIT) !== 0 && !(waits[counterKey]! <= patience)) mask &= ~COUNTER_BIT;
-      if ((mask & ASSISTED_BIT) !== 0 && !(waits[assistedKey]! <= patience)) mask &= ~ASSISTED_BIT;
+      let mask = tables.staticMask[pair]! & ALL_CHANNELS_MASK;
+      if (down) mask &= ~(ChannelBit.online | ChannelBit.assisted);
+      if ((mask & ChannelBit.phone) !== 0 && !(waits[phoneKey]! <= patience)) mask &= ~ChannelBit.phone;
+      if ((mask & ChannelBit.counter) !== 0 && !(waits[counterKey]! <= patience)) mask &= ~ChannelBit.counter;
+      if ((mask & ChannelBit.assisted) !== 0 && !(waits[assistedKey]! <= patience)) mask &= ~ChannelBit.assisted;
       tables.todayMask[pair] = mask;
       const base = pair * CHANNEL_COUNT;
-      tables.todayWeight[base + Channel.phone] = (mask & PHONE_BIT) !== 0 ? tables.weight[base + Channel.phone]! * waitWeight(tables, betaWaitPerDay, phoneKey, waits[phoneKey]!) : 0;
-      tables.todayWeight[base + Channel.counter] = (mask & COUNTER_BIT) !== 0 ? tables.weight[base + Channel.counter]! * waitWeight(tables, betaWaitPerDay, counterKey, waits[counterKey]!) : 0;
-      tables.todayWeight[base + Channel.assisted] = (mask & ASSISTED_BIT) !== 0 ? tables.weight[base + Channel.assisted]! * waitWeight(tables, betaWaitPerDay, assistedKey, waits[assistedKey]!) : 0;
+      tables.todayWeight[base + Channel.phone] = (mask & ChannelBit.phone) !== 0 ? tables.weight[base + Channel.phone]! * waitWeight(tables, betaWaitPerDay, phoneKey, waits[phoneKey]!) : 0;
+      tables.todayWeight[base + Channel.counter] = (mask & ChannelBit.counter) !== 0 ? tables.weight[base + Channel.counter]! * waitWeight(tables, betaWaitPerDay, counterKey, waits[counterKey]!) : 0;
+      tables.todayWeight[base + Channel.assisted] = (mask & ChannelBit.assisted) !== 0 ? tables.weight[base + Channel.assisted]! * waitWeight(tables, betaWaitPerDay, assistedKey, waits[assistedKey]!) : 0;
     }
   }
 }
-
-const ALL_CHANNELS = 0b1111;
-const ONLINE_BIT = 1 << Channel.online;
-const PHONE_BIT = 1 << Channel.phone;
-const COUNTER_BIT = 1 << Channel.counter;
-const ASSISTED_BIT = 1 << Channel.assisted;

@@ -166,7 +166,8 @@ function freshCitizens(count: number, workspace: Workspace | undefined, blank: b
 /**
  * A state of day 0. With `blankCitizens` (the default) the citizens are all
  * zero but for `lastChannel` (none yet); `initialState` passes false and
- * has population generation write every attribute instead.
+ * has population generation write every attribute instead. The segment
+ * stocks (stocks.ts) start at zero: population generation sets them.
  */
 export function createState(config: ModelConfig, workspace?: Workspace, blankCitizens = true): SimState {
   const segments = config.segments;

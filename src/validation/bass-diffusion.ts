@@ -15,8 +15,7 @@
  */
 import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../sim/config.js';
 import { SegmentCounter as S, SEGMENT_COUNTER_COUNT } from '../sim/counters.js';
-import { initialState, simulate } from '../sim/engine.js';
-import { createStreams } from '../sim/random/streams.js';
+import { createContext, initialState, simulate } from '../sim/engine.js';
 import { buildScenario, QUIET_POLICY } from './day-loop.js';
 import { allPassed, fixed, thousands, scientific, type CheckResult, type Criterion } from './types.js';
 
@@ -87,7 +86,7 @@ export function bassDiffusionCheck(options: BassCheckOptions = {}): CheckResult 
     policy: { ...QUIET_POLICY, adoption: { ...QUIET_POLICY.adoption, bassP: p, bassQ: q } },
   });
   // The realised initial share: the population stream alone draws it, as in the run below.
-  const start = initialState(config, { config, streams: createStreams(seed) });
+  const start = initialState(config, createContext(config, seed));
   const initialShare = start.accessCount[0]! / citizens;
   const output = simulate(config, seed);
   const scheme = bassDailyScheme(config.horizonDays, p, q, initialShare);

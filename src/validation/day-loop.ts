@@ -4,8 +4,7 @@
  * for the checks that need daily values the monthly counters do not keep.
  */
 import { DAYS_PER_MONTH, type ModelConfig } from '../sim/config.js';
-import { initialState, step } from '../sim/engine.js';
-import { createStreams } from '../sim/random/streams.js';
+import { createContext, initialState, step } from '../sim/engine.js';
 import type { SimContext, SimState } from '../sim/state.js';
 import { compileScenario } from '../scenarios/compile.js';
 import { scenarioSchema, type ScenarioInput } from '../scenarios/schema.js';
@@ -15,7 +14,7 @@ import { scenarioSchema, type ScenarioInput } from '../scenarios/schema.js';
  * day's step. Returns the final state. Cost: that of the run.
  */
 export function runDays(config: ModelConfig, seed: number, afterDay: (state: SimState, ctx: SimContext) => void): SimState {
-  const ctx: SimContext = { config, streams: createStreams(seed) };
+  const ctx = createContext(config, seed);
   const state = initialState(config, ctx);
   for (let day = 0; day < config.horizonDays; day++) {
     state.day = day;

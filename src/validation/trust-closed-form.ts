@@ -16,8 +16,7 @@
  *   the same schedule through trustGood / trustBad / currentTrust on a one-citizen state ──► compare
  */
 import { DAYS_PER_YEAR } from '../sim/config.js';
-import { initialState } from '../sim/engine.js';
-import { createStreams } from '../sim/random/streams.js';
+import { createContext, initialState } from '../sim/engine.js';
 import { currentTrust, trustBad, trustGood } from '../sim/trust.js';
 import { buildScenario } from './day-loop.js';
 import { allPassed, fixed, scientific, type CheckResult, type Criterion } from './types.js';
@@ -128,7 +127,7 @@ export function trustClosedFormCheck(schedule: readonly TrustPhase[] = TRUST_SCH
     reversionPerDay: scenario.trust.reversionPerYear / DAYS_PER_YEAR,
     baseline: scenario.segments[0]!.trust.mean,
   };
-  const state = initialState(config, { config, streams: createStreams(1) });
+  const state = initialState(config, createContext(config, 1));
   const citizen = 0;
   let closedForm = currentTrust(state, config, citizen);
   let day = 0;

@@ -18,9 +18,8 @@ import {
   formatBytes,
 } from '../../src/scenarios/memory-estimate.js';
 import { DAYS_PER_MONTH } from '../../src/sim/config.js';
-import { initialState, step } from '../../src/sim/engine.js';
+import { createContext, initialState, step } from '../../src/sim/engine.js';
 import { allocateNeed, createNeedPool, type NeedPool } from '../../src/sim/queues.js';
-import { createStreams } from '../../src/sim/random/streams.js';
 import { createState } from '../../src/sim/state.js';
 import { buildCli, expectUserError, REPO, runDgsimAsync, scratchDirectory, inParallel } from './harness.js';
 
@@ -83,7 +82,7 @@ describe('the memory estimate counts what the engine allocates', () => {
     (name) => {
       const scenario = scenarioFile(name, { population: { size: 20_000, sample: 1 }, horizonMonths: 12 });
       const config = compileScenario(scenario);
-      const ctx = { config, streams: createStreams(1) };
+      const ctx = createContext(config, 1);
       const state = initialState(config, ctx);
       for (let day = 0; day < config.horizonDays; day++) {
         state.day = day;

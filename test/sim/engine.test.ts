@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { citizenColumn, type CitizenAttribute } from '../../src/sim/citizens.js';
 import { CITY_COUNTER_COUNT, DISTRICT_COUNTER_COUNT, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../../src/sim/counters.js';
-import { initialState, simulate, type RunOutput } from '../../src/sim/engine.js';
+import { createContext, initialState, simulate, type RunOutput } from '../../src/sim/engine.js';
 import { checkInvariants, summarize } from '../../src/sim/metrics/index.js';
 import { NeedStatus, needStatus } from '../../src/sim/queues.js';
-import { createStreams } from '../../src/sim/random/streams.js';
 import type { ModelConfig } from '../../src/sim/config.js';
 import type { Scenario } from '../../src/scenarios/schema.js';
 import { cityScenario, compile, digitalOnlyScenario, hybridScenario, runWithState, withOverrides } from '../fixtures/scenarios.js';
@@ -119,7 +118,7 @@ describe('determinism', () => {
 
   const attributes: readonly CitizenAttribute[] = ['segment', 'access', 'helper', 'skill', 'motivation', 'privacy', 'trust', 'trustDay', 'lastChannel', 'flags'];
   const columns = (config: ModelConfig, seed: number) => {
-    const c = initialState(config, { config, streams: createStreams(seed) }).citizens;
+    const c = initialState(config, createContext(config, seed)).citizens;
     return attributes.map((attribute) => citizenColumn(c, attribute));
   };
 

@@ -7,7 +7,7 @@
  * at most three exponentials, nothing allocated but a pool record.
  * Writes: needs' channels and queue places, online outcomes, counters.
  */
-import { Channel, CHANNEL_COUNT, channelBit, DIGITAL_MASK } from '../config.js';
+import { Channel, CHANNEL_COUNT, ChannelBit, DIGITAL_MASK } from '../config.js';
 import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
 import { drawChannel, drawChannelExact, SAFE_HIGH, SAFE_LOW, usableChannels } from '../choice.js';
 import { needUnmet, serveNeed, UnmetReason, wronglyDenied } from '../outcomes.js';
@@ -37,10 +37,6 @@ import { ByteSlot, DaySlot, FloatSlot, hasAccess, hasFlag, hasHelper, privacyOf,
 
 const FAILURE_SHIFT = 4;
 const FAILURE_UNIT = 1 << FAILURE_SHIFT;
-const ONLINE = channelBit(Channel.online);
-const PHONE = channelBit(Channel.phone);
-const COUNTER = channelBit(Channel.counter);
-const ASSISTED = channelBit(Channel.assisted);
 
 /** Arrivals whose citizens are brought into cache together before they are routed. */
 const CHUNK = 128;
@@ -160,11 +156,11 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
       for (;;) {
         // The choice set: `usableChannels` with every day of patience left (today's tables), then the citizen's conditions.
         let mask = todayMask[pair]! & ~tried;
-        if ((mask & ONLINE) !== 0 && !reachable) mask &= ~ONLINE;
-        if ((mask & ASSISTED) !== 0 && access && floats[floatSlots + FloatSlot.skill]! >= assistedMaxSkill) mask &= ~ASSISTED;
+        if ((mask & ChannelBit.online) !== 0 && !reachable) mask &= ~ChannelBit.online;
+        if ((mask & ChannelBit.assisted) !== 0 && access && floats[floatSlots + FloatSlot.skill]! >= assistedMaxSkill) mask &= ~ChannelBit.assisted;
         if (refuses) {
           // Informed opt-in: a refuser keeps a non-digital path where one is open.
-          const human = mask & (PHONE | COUNTER);
+          const human = mask & (ChannelBit.phone | ChannelBit.counter);
           if (human !== 0) mask = human;
         }
         if (mask === 0) break;
@@ -179,12 +175,12 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         let phone = 0;
         let counter = 0;
         let assisted = 0;
-        if ((mask & ONLINE) !== 0) {
+        if ((mask & ChannelBit.online) !== 0) {
           online = access ? weight[base]! * Math.exp(digital + onlineSkillUtility[service]! * floats[floatSlots + FloatSlot.skill]!) : proxyWeight[pair]! * Math.exp(digital);
         }
-        if ((mask & PHONE) !== 0) phone = todayWeight[base + Channel.phone]!;
-        if ((mask & COUNTER) !== 0) counter = todayWeight[base + Channel.counter]!;
-        if ((mask & ASSISTED) !== 0) assisted = todayWeight[base + Channel.assisted]! * Math.exp(digital);
+        if ((mask & ChannelBit.phone) !== 0) phone = todayWeight[base + Channel.phone]!;
+        if ((mask & ChannelBit.counter) !== 0) counter = todayWeight[base + Channel.counter]!;
+        if ((mask & ChannelBit.assisted) !== 0) assisted = todayWeight[base + Channel.assisted]! * Math.exp(digital);
         // Habit: the last channel's weight × habitWeight, the others' × 1 (exact). Multiplying all four, rather than
         // branching to one, gives V8 each multiplication's types on the first day: a product first met days later
         // (the first citizen back from assisted digital) made it throw away and recompile the whole loop.
@@ -196,19 +192,19 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
         if (total > SAFE_LOW && total < SAFE_HIGH) {
           let draw = choiceRng.next() * total;
           channel = NO_CHANNEL;
-          if ((mask & ONLINE) !== 0) {
+          if ((mask & ChannelBit.online) !== 0) {
             channel = Channel.online;
             draw -= online;
           }
-          if (draw >= 0 && (mask & PHONE) !== 0) {
+          if (draw >= 0 && (mask & ChannelBit.phone) !== 0) {
             channel = Channel.phone;
             draw -= phone;
           }
-          if (draw >= 0 && (mask & COUNTER) !== 0) {
+          if (draw >= 0 && (mask & ChannelBit.counter) !== 0) {
             channel = Channel.counter;
             draw -= counter;
           }
-          if (draw >= 0 && (mask & ASSISTED) !== 0) channel = Channel.assisted;
+          if (draw >= 0 && (mask & ChannelBit.assisted) !== 0) channel = Channel.assisted;
         } else {
           channel = drawChannelExact(state, config, tables, choiceRng, citizen, service, pair, district, mask, digital);
         }
@@ -232,7 +228,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
           segmentMonthly[segmentRow + S.badExperiences]! += 1;
           badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightFailedAttempt);
           tried += FAILURE_UNIT;
-          if (tried >>> FAILURE_SHIFT >= maxOnlineAttempts) tried |= ONLINE;
+          if (tried >>> FAILURE_SHIFT >= maxOnlineAttempts) tried |= ChannelBit.online;
           continue;
         }
         // Served online: `serveNeed`.
@@ -396,7 +392,7 @@ function route(
         return;
       }
       finishSlot(state, slot);
-      needUnmet(state, ctx, citizen, (tried & ONLINE) !== 0 ? UnmetReason.onlineFailed : UnmetReason.noChannel);
+      needUnmet(state, ctx, citizen, (tried & ChannelBit.online) !== 0 ? UnmetReason.onlineFailed : UnmetReason.noChannel);
       return;
     }
     if (channel === Channel.online) {
@@ -417,7 +413,7 @@ function route(
         trustBad(state, config, citizen, config.trust.weightFailedAttempt);
         // Failures are counted in the high bits of `tried`; online leaves the choice set after the last allowed one.
         tried += FAILURE_UNIT;
-        if (tried >>> FAILURE_SHIFT >= policy.maxOnlineAttempts) tried |= ONLINE;
+        if (tried >>> FAILURE_SHIFT >= policy.maxOnlineAttempts) tried |= ChannelBit.online;
         continue;
       }
       finishSlot(state, slot);
@@ -446,7 +442,7 @@ export function rerouteQueue(state: SimState, ctx: SimContext, key: number): voi
 function wouldBeOnlineUsable(state: SimState, tables: PhaseTables, citizen: number, pair: number, tried: number): boolean {
   return (
     state.policy.channelOpen[Channel.online] === 1 &&
-    (tables.staticMask[pair]! & ONLINE & ~tried) !== 0 &&
+    (tables.staticMask[pair]! & ChannelBit.online & ~tried) !== 0 &&
     (hasAccess(state.citizens, citizen) || hasHelper(state.citizens, citizen))
   );
 }

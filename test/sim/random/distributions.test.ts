@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { betaMeanSd, betaShape, binomial, exponential, gamma, logGamma, normal, poisson } from '../../../src/sim/random/distributions.js';
 import { RandomStream } from '../../../src/sim/random/streams.js';
 
-type Rng = RandomStream;
-const createStream = (seed: number, purpose: string): RandomStream => new RandomStream(seed, purpose);
-
 interface Moments {
   readonly mean: number;
   readonly variance: number;
   readonly n: number;
 }
 
-function moments(rng: Rng, n: number, sample: (rng: Rng) => number): Moments {
+function moments(rng: RandomStream, n: number, sample: (rng: RandomStream) => number): Moments {
   let mean = 0;
   let m2 = 0;
   for (let i = 1; i <= n; i++) {
@@ -35,7 +32,7 @@ function expectMoments(m: Moments, mean: number, variance: number, fourthCentral
 
 describe('normal', () => {
   it('has mean 0 and variance 1', () => {
-    expectMoments(moments(createStream(1, 'normal'), 200_000, normal), 0, 1, 3);
+    expectMoments(moments(new RandomStream(1, 'normal'), 200_000, normal), 0, 1, 3);
   });
 });
 
@@ -59,7 +56,7 @@ describe('poisson', () => {
   for (const lambda of [0.3, 4, 25, 400]) {
     it(`has mean and variance λ = ${lambda}`, () => {
       const n = 200_000;
-      const m = moments(createStream(lambda * 10, 'poisson'), n, (rng) => poisson(rng, lambda));
+      const m = moments(new RandomStream(lambda * 10, 'poisson'), n, (rng) => poisson(rng, lambda));
       // Poisson: μ₄ = λ(1 + 3λ).
       expectMoments(m, lambda, lambda, lambda * (1 + 3 * lambda));
     });
@@ -68,7 +65,7 @@ describe('poisson', () => {
   it('follows the Poisson pmf at λ = 25 (transformed-rejection branch): chi-square test', () => {
     const lambda = 25;
     const n = 200_000;
-    const rng = createStream(99, 'poisson-pmf');
+    const rng = new RandomStream(99, 'poisson-pmf');
     const counts = new Map<number, number>();
     let invalid = 0;
     for (let i = 0; i < n; i++) {
@@ -106,7 +103,7 @@ describe('poisson', () => {
   });
 
   it('returns 0 for λ = 0 and throws for a bad mean', () => {
-    const rng = createStream(1, 'poisson');
+    const rng = new RandomStream(1, 'poisson');
     expect(poisson(rng, 0)).toBe(0);
     expect(() => poisson(rng, -1)).toThrow(RangeError);
     expect(() => poisson(rng, Number.NaN)).toThrow(RangeError);
@@ -125,7 +122,7 @@ describe('binomial', () => {
   ];
   for (const [n, p, samples] of cases) {
     it(`has mean np and variance np(1 − p) for n = ${n}, p = ${p}`, () => {
-      const m = moments(createStream(n + Math.round(p * 1000), 'binomial'), samples, (rng) => binomial(rng, n, p));
+      const m = moments(new RandomStream(n + Math.round(p * 1000), 'binomial'), samples, (rng) => binomial(rng, n, p));
       const variance = n * p * (1 - p);
       // Binomial: μ₄ = np(1 − p)(1 + 3(n − 2)p(1 − p)).
       expectMoments(m, n * p, variance, variance * (1 + 3 * (n - 2) * p * (1 - p)));
@@ -133,7 +130,7 @@ describe('binomial', () => {
   }
 
   it('stays within [0, n] and returns integers', () => {
-    const rng = createStream(4, 'binomial-range');
+    const rng = new RandomStream(4, 'binomial-range');
     for (let i = 0; i < 2000; i++) {
       const n = Math.floor(rng.next() * 500);
       const k = binomial(rng, n, rng.next());
@@ -144,7 +141,7 @@ describe('binomial', () => {
   });
 
   it('handles p = 0, p = 1 and n = 0 exactly', () => {
-    const rng = createStream(1, 'binomial-edges');
+    const rng = new RandomStream(1, 'binomial-edges');
     for (const n of [0, 1, 31, 33, 1_000_000]) {
       expect(binomial(rng, n, 0)).toBe(0);
       expect(binomial(rng, n, 1)).toBe(n);
@@ -153,7 +150,7 @@ describe('binomial', () => {
   });
 
   it('throws for a bad n or p', () => {
-    const rng = createStream(1, 'binomial');
+    const rng = new RandomStream(1, 'binomial');
     expect(() => binomial(rng, -1, 0.5)).toThrow(RangeError);
     expect(() => binomial(rng, 2.5, 0.5)).toThrow(RangeError);
     expect(() => binomial(rng, 10, -0.1)).toThrow(RangeError);
@@ -165,14 +162,14 @@ describe('binomial', () => {
 describe('gamma', () => {
   for (const shape of [0.3, 1, 2.5, 50]) {
     it(`has mean and variance equal to the shape ${shape}`, () => {
-      const m = moments(createStream(shape * 100, 'gamma'), 200_000, (rng) => gamma(rng, shape));
+      const m = moments(new RandomStream(shape * 100, 'gamma'), 200_000, (rng) => gamma(rng, shape));
       // Gamma(k, 1): μ₄ = 3k(k + 2).
       expectMoments(m, shape, shape, 3 * shape * (shape + 2));
     });
   }
 
   it('throws for a shape that is not positive', () => {
-    const rng = createStream(1, 'gamma');
+    const rng = new RandomStream(1, 'gamma');
     expect(() => gamma(rng, 0)).toThrow(RangeError);
     expect(() => gamma(rng, -2)).toThrow(RangeError);
     expect(() => gamma(rng, Number.NaN)).toThrow(RangeError);
@@ -189,7 +186,7 @@ describe('betaMeanSd', () => {
     it(`has mean ${mean} and sd ${sd}`, () => {
       const n = 100_000;
       let outside = 0;
-      const m = moments(createStream(Math.round(mean * 100 + sd * 1000), 'beta'), n, (rng) => {
+      const m = moments(new RandomStream(Math.round(mean * 100 + sd * 1000), 'beta'), n, (rng) => {
         const x = betaMeanSd(rng, mean, sd);
         if (!(x >= 0 && x <= 1)) outside++;
         return x;
@@ -201,14 +198,14 @@ describe('betaMeanSd', () => {
   }
 
   it('returns the mean when sd = 0 or the mean is at 0 or 1', () => {
-    const rng = createStream(1, 'beta');
+    const rng = new RandomStream(1, 'beta');
     expect(betaMeanSd(rng, 0.37, 0)).toBe(0.37);
     expect(betaMeanSd(rng, 0, 0.1)).toBe(0);
     expect(betaMeanSd(rng, 1, 0.1)).toBe(1);
   });
 
   it('throws when no Beta distribution has the moments', () => {
-    const rng = createStream(1, 'beta');
+    const rng = new RandomStream(1, 'beta');
     expect(() => betaMeanSd(rng, 0.5, 0.5)).toThrow(RangeError);
     expect(() => betaMeanSd(rng, 0.1, 0.35)).toThrow(RangeError);
   });
@@ -216,7 +213,7 @@ describe('betaMeanSd', () => {
   it('betaShape has mean a / (a + b)', () => {
     const [a, b] = [2, 5];
     const variance = (a * b) / ((a + b) ** 2 * (a + b + 1));
-    const m = moments(createStream(1, 'beta-shape'), 100_000, (rng) => betaShape(rng, a, b));
+    const m = moments(new RandomStream(1, 'beta-shape'), 100_000, (rng) => betaShape(rng, a, b));
     expectMoments(m, a / (a + b), variance, variance);
   });
 });
@@ -224,7 +221,7 @@ describe('betaMeanSd', () => {
 describe('exponential', () => {
   it('has mean m and variance m²', () => {
     const mean = 3;
-    const m = moments(createStream(1, 'exponential'), 200_000, (rng) => exponential(rng, mean));
+    const m = moments(new RandomStream(1, 'exponential'), 200_000, (rng) => exponential(rng, mean));
     // Exponential: μ₄ = 9m⁴.
     expectMoments(m, mean, mean * mean, 9 * mean ** 4);
   });
