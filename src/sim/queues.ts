@@ -226,21 +226,33 @@ export function enqueue(queues: QueueSet, pool: NeedPool, key: number, slot: num
  * the queue list with `unlinkNeed(pool, slot, Link.queue)`.
  */
 export function dequeueWaiting(queues: QueueSet, pool: NeedPool, key: number): number {
-  const ring = queues.rings[key]!;
-  const mask = ring.length - 1;
-  while (queues.length[key]! > 0) {
-    const front = queues.front[key]!;
-    const slot = ring[front]!;
-    queues.front[key] = (front + 1) & mask;
-    queues.length[key]!--;
-    if (needStatus(pool, slot) === NeedStatus.waiting) {
-      queues.waiting[key]!--;
-      queues.work[key]! -= needTransactions(pool, slot);
-      return slot;
-    }
+  for (let slot = dequeueFront(queues, pool, key); slot !== NONE; slot = dequeueFront(queues, pool, key)) {
+    if (needStatus(pool, slot) === NeedStatus.waiting) return slot;
     unlinkNeed(pool, slot, Link.queue);
   }
   return NONE;
+}
+
+/**
+ * Removes and returns the front record of a queue, waiting or not (one
+ * that expired meanwhile); NONE when the queue is empty. A waiting need
+ * leaves the queue's count of waiting needs and its work. The caller
+ * unlinks the record from the queue list (`unlinkNeed(pool, slot,
+ * Link.queue)`), which frees one that was not waiting.
+ */
+export function dequeueFront(queues: QueueSet, pool: NeedPool, key: number): number {
+  const length = queues.length[key]!;
+  if (length === 0) return NONE;
+  const ring = queues.rings[key]!;
+  const front = queues.front[key]!;
+  const slot = ring[front]!;
+  queues.front[key] = (front + 1) & (ring.length - 1);
+  queues.length[key] = length - 1;
+  if (needStatus(pool, slot) === NeedStatus.waiting) {
+    queues.waiting[key]!--;
+    queues.work[key]! -= needTransactions(pool, slot);
+  }
+  return slot;
 }
 
 /** The record at `position` from the front of a queue (position < its length), waiting or not. */

@@ -91,6 +91,35 @@ export function badExperience(
 }
 
 /**
+ * `goodExperience` when `good`, else `badExperience` of weight `weight`,
+ * without a branch: the other experience's term is an exact 0 (τ + 0 = τ,
+ * τ − 0 = τ), so the result is bit-identical to either. For a loop whose
+ * first bad experience comes months into a run: a branch first taken then
+ * made V8 throw away the loop's compiled code.
+ */
+export function experience(
+  floats: Float32Array,
+  days: Uint16Array,
+  trustMean: Float64Array,
+  decay: Float64Array,
+  deviation: Float64Array,
+  trustSlot: number,
+  daySlot: number,
+  segment: number,
+  day: number,
+  good: boolean,
+  gainGood: number,
+  lossBad: number,
+  weight: number,
+): void {
+  const trust = upToDate(floats, days, trustMean, decay, deviation, trustSlot, daySlot, segment, day);
+  const loss = Math.min(1, lossBad * weight);
+  const gainShare = good ? gainGood : 0;
+  const lossShare = good ? 0 : loss;
+  storeTrust(floats, deviation, trustSlot, segment, trust + gainShare * (1 - trust) - lossShare * trust);
+}
+
+/**
  * `currentTrust`: trust as of `day`, reversion applied and written back
  * (the stored float32; the value returned is the exact one).
  */

@@ -6,6 +6,7 @@ import {
   createExpiryLists,
   createNeedPool,
   createQueueSet,
+  dequeueFront,
   dequeueWaiting,
   describeNeed,
   enqueue,
@@ -153,6 +154,29 @@ describe('queues', () => {
     abandonWaiting(queues, pool, c);
     expect(queues.work[0]).toBe(2);
     expect(queues.waiting[0]).toBe(1);
+  });
+
+  it('hand out the front record, waiting or not (`dequeueFront`); only a waiting one leaves the counts', () => {
+    const pool = createNeedPool(16);
+    const queues = createQueueSet(1);
+    const a = need(pool, 1, 2);
+    const b = need(pool, 2, 3);
+    const c = need(pool, 3, 1);
+    for (const slot of [a, b, c]) enqueue(queues, pool, 0, slot);
+    abandonWaiting(queues, pool, b);
+    expect([queues.waiting[0], queues.work[0]]).toEqual([2, 3]);
+    expect(dequeueFront(queues, pool, 0)).toBe(a);
+    expect([queues.waiting[0], queues.work[0], queues.length[0]]).toEqual([1, 1, 2]);
+    finish(pool, a);
+    // The abandoned record comes out as it is; the counts had already let go of it. Unlinking frees it.
+    expect(dequeueFront(queues, pool, 0)).toBe(b);
+    expect([queues.waiting[0], queues.work[0], queues.length[0]]).toEqual([1, 1, 1]);
+    expect(needStatus(pool, b)).not.toBe(NeedStatus.waiting);
+    unlinkNeed(pool, b, Link.queue);
+    expect(needStatus(pool, b)).toBe(NeedStatus.free);
+    expect(dequeueFront(queues, pool, 0)).toBe(c);
+    expect([queues.waiting[0], queues.work[0], queues.length[0]]).toEqual([0, 0, 0]);
+    expect(dequeueFront(queues, pool, 0)).toBe(NONE);
   });
 
   it('accept a record back after it was dequeued (re-queueing)', () => {

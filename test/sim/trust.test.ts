@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { currentTrust, trustBad, trustGood, trustShock } from '../../src/sim/trust.js';
-import { setStoredTrust, storedTrustOf, trustDayOf } from '../../src/sim/citizens.js';
+import { currentTrust, experience, trustBad, trustGood, trustShock } from '../../src/sim/trust.js';
+import { CitizenRecord, DaySlot, FloatSlot, segmentOf, setStoredTrust, storedTrustOf, trustDayOf } from '../../src/sim/citizens.js';
+import { trustDeviationsAt } from '../../src/sim/stocks.js';
 import type { ModelConfig } from '../../src/sim/config.js';
 import type { SimState } from '../../src/sim/state.js';
 import { compile, freshState, tinyScenario } from '../fixtures/scenarios.js';
@@ -124,6 +125,43 @@ describe('trust', () => {
         expect(down).toBeGreaterThan(up);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('gives with `experience` bit for bit what a good or a bad experience gives', () => {
+    /** `experience` on the record views, as the engine's loops call it. */
+    const viaExperience = (state: SimState, config: ModelConfig, citizen: number, good: boolean, weight: number): void => {
+      const { floats, days } = state.citizens;
+      const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
+      const { gainGood, lossBad } = config.trust;
+      const trustSlot = citizen * CitizenRecord.floats + FloatSlot.trust;
+      const daySlot = citizen * CitizenRecord.days + DaySlot.trustDay;
+      experience(floats, days, config.segments.trustMean, state.trustDecay, deviation, trustSlot, daySlot, segmentOf(state.citizens, citizen), state.day, good, gainGood, lossBad, weight);
+    };
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 359 }),
+        fc.boolean(),
+        fc.double({ min: 0, max: 30, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (start, day, good, weight, gainGood, lossBad) => {
+          const { config, state: byName } = setup({ ...params, gainGood, lossBad });
+          const { state: byFlag } = setup({ ...params, gainGood, lossBad });
+          for (const state of [byName, byFlag]) {
+            setStoredTrust(state.citizens, 2, start);
+            state.day = day;
+          }
+          if (good) trustGood(byName, config, 2);
+          else trustBad(byName, config, 2, weight);
+          viaExperience(byFlag, config, 2, good, weight);
+          expect(Object.is(storedTrustOf(byFlag.citizens, 2), storedTrustOf(byName.citizens, 2))).toBe(true);
+          expect(trustDayOf(byFlag.citizens, 2)).toBe(day);
+          expect(Array.from(byFlag.stocks.trustDeviation)).toEqual(Array.from(byName.stocks.trustDeviation));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -42,8 +42,20 @@ const FAILURE_UNIT = 1 << FAILURE_SHIFT;
 const CHUNK = 128;
 
 export function routeNeeds(state: SimState, ctx: SimContext): void {
-  if (ctx.referencePath === true) routeArrivalsByReference(state, ctx);
-  else routeArrivals(state, ctx);
+  if (ctx.referencePath === true) {
+    routeArrivalsByReference(state, ctx);
+    return;
+  }
+  const tables = phaseTables(state, ctx.config);
+  refreshTodayTables(tables, ctx.config, state.queues.expectedWaitDays, state.day < state.outageUntilDay);
+  // The fused loop stops at each consent refuser it must ask and goes on after it from here. The call is in this
+  // small function, not in the loop: a call first reached months into a run (the first refuser asked) made V8
+  // throw away the loop's compiled code and run it unoptimized for days while it compiled the loop again (about
+  // 40 ms of a million-citizen year).
+  const count = state.arrivalCount;
+  for (let i = routeArrivals(state, ctx, tables, 0); i < count; i = routeArrivals(state, ctx, tables, i + 1)) {
+    routeFresh(state, ctx, state.arrivalCitizen[i]!, state.arrivalService[i]!, 0);
+  }
 }
 
 /**
@@ -74,24 +86,25 @@ function routeArrivalsByReference(state: SimState, ctx: SimContext): void {
 }
 
 /**
- * Today's arrivals routed by the engine: what `route` and `serveNeed` do
- * for a need seen for the first time, written as one loop. Everything a
+ * Today's arrivals from `from` on, routed by the engine: what `route` and
+ * `serveNeed` do for a need seen for the first time, written as one loop. Everything a
  * need reads (the citizen's record, the policy's tables, today's waits, the
  * month's counters) is looked up once per day and kept in locals, and the
  * common path — a choice, online attempts, service online, the decision,
  * the experience — runs without a call it cannot inline. Measured on a
  * million citizens, the phase took about 250 ns per need calling the
  * reference functions and 165 ns written this way (docs/performance.md).
- * Rarer paths go to the reference functions: a consent refuser asked for
- * consent, no channel left, utilities beyond the range where the product of
- * exponentials is exact (`drawChannelExact`), a wrongful denial. Same draws
+ * Rarer paths go to the reference functions: no channel left, utilities
+ * beyond the range where the product of exponentials is exact
+ * (`drawChannelExact`), a wrongful denial. A consent refuser to be asked
+ * ends the loop: it returns that need's index for `routeNeeds` to route by
+ * reference, or the arrival count when every need is routed. Same draws
  * in the same order, the same arithmetic: results are bit-identical to
  * `routeArrivalsByReference` (test/sim/fast-path.test.ts runs every shipped
  * scenario both ways).
  */
-function routeArrivals(state: SimState, ctx: SimContext): void {
+function routeArrivals(state: SimState, ctx: SimContext, tables: PhaseTables, from: number): number {
   const config = ctx.config;
-  const tables = phaseTables(state, config);
   const { choice: choiceRng, outcomes: outcomeRng, decisions: decisionRng } = ctx.streams;
   const policy = state.policy;
   const { floats, days, bytes } = state.citizens;
@@ -113,7 +126,6 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
   const districtRows = state.month * districtCount;
   const daysToService = recorder.daysToService;
   const daysToServiceBins = recorder.daysToServiceBins;
-  refreshTodayTables(tables, config, state.queues.expectedWaitDays, day < state.outageUntilDay);
   const { todayMask, todayWeight, patienceDays, weight, proxyWeight, privacyCoef, onlineSkillUtility, successAtZeroSkill, failSkill, proxyFailProb } = tables;
   const { transactions, needCost, hours, recordsPerNeed, automationShare, habitWeight, onlineForced } = tables;
   const { betaTrust, betaMotivation } = config.choice;
@@ -125,7 +137,7 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
   const arrivals = state.arrivalCitizen;
   const arrivalServices = state.arrivalService;
   const count = state.arrivalCount;
-  for (let first = 0; first < count; first += CHUNK) {
+  for (let first = from; first < count; first += CHUNK) {
     const last = Math.min(count, first + CHUNK);
     state.touched = touchCitizens(state, first, last);
     for (let i = first; i < last; i++) {
@@ -138,10 +150,9 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
       const segment = bytes[record + ByteSlot.segment]!;
       const pair = segment * serviceCount + service;
       const refuses = (bytes[record + ByteSlot.flags]! & CitizenFlag.refusesConsent) !== 0;
-      if (refuses && consentOrNoService) {
-        routeFresh(state, ctx, citizen, service, 0, true);
-        continue;
-      }
+      // Handed back to `routeNeeds` by a return alone: any other operation here (a call, a store) is first met
+      // months into a run, and made V8 throw the loop's code away then.
+      if (refuses && consentOrNoService) return i;
       const access = bytes[record + ByteSlot.access] === 1;
       const reachable = access || bytes[record + ByteSlot.helper] === 1;
       const lastChannel = bytes[record + ByteSlot.lastChannel]!;
@@ -280,24 +291,27 @@ function routeArrivals(state: SimState, ctx: SimContext): void {
       if (outcome === Outcome.done) continue;
       if (outcome === Outcome.reference) {
         // No channel left (maybe waiting out an outage): the reference path, from here.
-        routeFresh(state, ctx, citizen, service, tried, false);
+        routeFresh(state, ctx, citizen, service, tried);
         continue;
       }
       // A staffed channel: join its queue (`park`).
       park(state, tables, citizen, service, day, day + patience, tried, NONE, channel * districtCount + (channel === Channel.phone ? 0 : district));
     }
   }
+  return count;
 }
 
 /** How a need left `routeArrivals`'s loop. */
 const Outcome = { reference: 0, queued: 1, done: 2 } as const;
 
 /**
- * A need arriving today through the reference path: the consent question
- * first when `askConsent`, then `route` with the channels already `tried`.
+ * A need arriving today through the reference path, from `routeArrivals`:
+ * the consent question first (`consents`: yes unless the citizen refuses
+ * and the policy asks, in which case no channel was tried yet), then
+ * `route` with the channels already `tried`.
  */
-function routeFresh(state: SimState, ctx: SimContext, citizen: number, service: number, tried: number, askConsent: boolean): void {
-  if (askConsent && !consents(state, ctx, citizen)) {
+function routeFresh(state: SimState, ctx: SimContext, citizen: number, service: number, tried: number): void {
+  if (!consents(state, ctx, citizen)) {
     needUnmet(state, ctx, citizen, UnmetReason.refused);
     return;
   }

@@ -11,10 +11,10 @@ import { Channel, CHANNEL_COUNT } from '../config.js';
 import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
 import { digitalDown } from '../choice.js';
 import { MET_BY_CHANNEL, serveNeed, wronglyDenied } from '../outcomes.js';
-import { dequeueWaiting, Link, needArrivalDay, needCitizen, needService, NeedStatus, needTransactions, NONE, queuedAt, setNeedStatus, touchNeed, unlinkNeed } from '../queues.js';
+import { dequeueFront, Link, needArrivalDay, needCitizen, needService, NeedStatus, needStatus, needTransactions, NONE, queuedAt, setNeedStatus, touchNeed, unlinkNeed } from '../queues.js';
 import { addCity, maxCity, phaseTables, queueKey, type SimContext, type SimState } from '../state.js';
 import { ByteSlot, DaySlot, FloatSlot, CitizenRecord, touchCitizen } from '../citizens.js';
-import { badExperience, goodExperience } from '../trust.js';
+import { experience } from '../trust.js';
 import { trustDeviationsAt } from '../stocks.js';
 
 /** Needs read ahead at a time while serving a queue. */
@@ -40,7 +40,10 @@ export function serveQueues(state: SimState, ctx: SimContext): void {
         if (down) governmentCapacity = partnerCapacity = 0;
       }
       const capacity = governmentCapacity + partnerCapacity;
-      serveQueue(state, ctx, channel, key, capacity, governmentCapacity);
+      // A closed (or, for assisted digital, downed) queue serves nothing and banks nothing. (Here, not in
+      // `serveQueue`: a branch first taken at the first outage made V8 throw away that loop's code.)
+      if (capacity > 0) serveQueue(state, ctx, channel, key, capacity, governmentCapacity);
+      else state.queues.credit[key] = 0;
       state.queues.expectedWaitDays[key] = capacity > 0 ? state.queues.work[key]! / capacity : Infinity;
     }
   }
@@ -55,7 +58,7 @@ export function serveQueues(state: SimState, ctx: SimContext): void {
 }
 
 /**
- * Serves one queue with `capacity` transactions, the first `governmentCapacity` of them the government's.
+ * Serves one queue with `capacity` (> 0) transactions, the first `governmentCapacity` of them the government's.
  * Each need served goes through `serveNeed` (the reference path) or, by
  * default, the same steps written out in the loop (see `routeArrivals` in
  * route-needs.ts for why): bit-identical results (test/sim/fast-path.test.ts).
@@ -63,11 +66,6 @@ export function serveQueues(state: SimState, ctx: SimContext): void {
 function serveQueue(state: SimState, ctx: SimContext, channel: number, key: number, capacity: number, governmentCapacity: number): void {
   const queues = state.queues;
   const pool = state.pool;
-  // A closed (or, for assisted digital, downed) queue serves nothing and banks nothing.
-  if (capacity <= 0) {
-    queues.credit[key] = 0;
-    return;
-  }
   const reference = ctx.referencePath === true;
   const config = ctx.config;
   const tables = phaseTables(state, config);
@@ -96,6 +94,8 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
   const { humanErrorRate, automatedErrorBySegment, offlineRecordShare, kpiProcessingDaysTarget } = policy;
   const appUses = policy.extraApps > 0 ? policy.appUsePerNeed * policy.extraApps : 0;
   const metCounter = MET_BY_CHANNEL[channel]!;
+  const goodCounter = S.goodExperiences;
+  const badCounter = S.badExperiences;
   const recordShare = channel === Channel.counter ? offlineRecordShare : 1;
   // Fractional capacities accumulate; idle capacity is not banked (see the carry below).
   let credit = queues.credit[key]! + capacity;
@@ -110,17 +110,23 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
       readAhead = READ_AHEAD;
     }
     readAhead--;
-    const slot = dequeueWaiting(queues, pool, key);
+    // `dequeueWaiting`, with the records that expired meanwhile dropped here: through the same call as served
+    // needs, as the first such record (months into a run) made V8 throw away this loop's code.
+    const slot = dequeueFront(queues, pool, key);
     if (slot === NONE) break;
+    const waiting = needStatus(pool, slot) === NeedStatus.waiting;
     const service = needService(pool, slot);
     const transactions = needTransactions(pool, slot);
     const partner = used >= governmentWork;
-    credit -= transactions;
-    used += transactions;
-    setNeedStatus(pool, slot, NeedStatus.done);
+    if (waiting) {
+      credit -= transactions;
+      used += transactions;
+      setNeedStatus(pool, slot, NeedStatus.done);
+    }
     const citizen = needCitizen(pool, slot);
     const arrivalDay = needArrivalDay(pool, slot);
     unlinkNeed(pool, slot, Link.queue);
+    if (!waiting) continue;
     if (reference) {
       serveNeed(state, ctx, citizen, service, channel, arrivalDay, partner);
       continue;
@@ -169,13 +175,11 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
     districtMonthly[districtRow + D.met]! += 1;
     daysToService[segment * daysToServiceBins + Math.min(waited, daysToServiceBins - 1)]!++;
     if (appUses > 0) cityMonthly[cityRow + C.appUses]! += appUses;
-    if (waited > longWaitDays) {
-      segmentMonthly[segmentRow + S.badExperiences]! += 1;
-      badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightLongWait);
-    } else {
-      segmentMonthly[segmentRow + S.goodExperiences]! += 1;
-      goodExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, gainGood);
-    }
+    // A long wait is a bad experience, else a good one: without a branch (`experience`), as the first long
+    // wait comes weeks into a run.
+    const good = waited <= longWaitDays;
+    segmentMonthly[segmentRow + (good ? goodCounter : badCounter)]! += 1;
+    experience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, good, gainGood, lossBad, weightLongWait);
   }
   // Only less than one transaction's worth carries over (the fraction a fractional capacity
   // needs): staff cannot bank idle time, so a capacity c ≥ 1 never serves more than ⌈c⌉ a day
