@@ -14,7 +14,7 @@ import {
   type SimContext,
   type SimState,
 } from './state.js';
-import { trustBad, trustGood, currentTrust } from './trust.js';
+import { trustBad, trustExperience, currentTrust } from './trust.js';
 import { ByteSlot, FloatSlot, hasAccess, CitizenRecord, segmentOf, setLastChannel, skillOf } from './citizens.js';
 import { markOnce, storeSkill } from './stocks.js';
 
@@ -154,12 +154,15 @@ export function needMet(state: SimState, ctx: SimContext, citizen: number, chann
     segmentMonthly[row + S.forced]! += 1;
     trustBad(state, config, citizen, config.trust.weightForced);
   }
-  if (days > config.trust.longWaitDays) {
-    segmentMonthly[row + S.badExperiences]! += 1;
-    trustBad(state, config, citizen, config.trust.weightLongWait);
-  } else if (!forced) {
-    segmentMonthly[row + S.goodExperiences]! += 1;
-    trustGood(state, config, citizen);
+  // A long wait is a bad experience; else, unless forced, a good one. Without a branch between the two
+  // (`trustExperience`): appeals resolved weeks late made this V8's first long wait here, and it threw away the
+  // code of the loops it was inlined in.
+  const good = days <= config.trust.longWaitDays;
+  const goodCounter = S.goodExperiences;
+  const badCounter = S.badExperiences;
+  if (!good || !forced) {
+    segmentMonthly[row + (good ? goodCounter : badCounter)]! += 1;
+    trustExperience(state, config, citizen, good, config.trust.weightLongWait);
   }
   if (channel === Channel.online && hasAccess(citizens, citizen)) {
     const skill = skillOf(citizens, citizen);

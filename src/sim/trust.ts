@@ -24,18 +24,21 @@ export function currentTrust(state: SimState, config: ModelConfig, citizen: numb
 
 /** Applies a good experience. */
 export function trustGood(state: SimState, config: ModelConfig, citizen: number): void {
-  const { floats, days, bytes } = state.citizens;
-  const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
-  const segment = bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
-  goodExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * CitizenRecord.floats + FloatSlot.trust, citizen * CitizenRecord.days + DaySlot.trustDay, segment, state.day, config.trust.gainGood);
+  trustExperience(state, config, citizen, true, 0);
 }
 
 /** Applies a bad experience of the given weight. */
 export function trustBad(state: SimState, config: ModelConfig, citizen: number, weight: number): void {
+  trustExperience(state, config, citizen, false, weight);
+}
+
+/** Applies a good experience when `good`, else a bad one of the given weight, without a branch (`experience`). */
+export function trustExperience(state: SimState, config: ModelConfig, citizen: number, good: boolean, weight: number): void {
   const { floats, days, bytes } = state.citizens;
   const deviation = trustDeviationsAt(state.stocks, state.trustDecay, state.day);
   const segment = bytes[citizen * CitizenRecord.bytes + ByteSlot.segment]!;
-  badExperience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * CitizenRecord.floats + FloatSlot.trust, citizen * CitizenRecord.days + DaySlot.trustDay, segment, state.day, config.trust.lossBad, weight);
+  const { gainGood, lossBad } = config.trust;
+  experience(floats, days, config.segments.trustMean, state.trustDecay, deviation, citizen * CitizenRecord.floats + FloatSlot.trust, citizen * CitizenRecord.days + DaySlot.trustDay, segment, state.day, good, gainGood, lossBad, weight);
 }
 
 /** Applies a shock that removes `loss` (a share in [0, 1]) of the citizen's trust. */
@@ -55,47 +58,15 @@ export function trustShock(state: SimState, config: ModelConfig, citizen: number
  * `day` (stocks.ts), which every change of a stored trust updates.
  */
 
-/** `trustGood`: brings trust up to date, then applies a good experience. */
-export function goodExperience(
-  floats: Float32Array,
-  days: Uint16Array,
-  trustMean: Float64Array,
-  decay: Float64Array,
-  deviation: Float64Array,
-  trustSlot: number,
-  daySlot: number,
-  segment: number,
-  day: number,
-  gainGood: number,
-): void {
-  const trust = upToDate(floats, days, trustMean, decay, deviation, trustSlot, daySlot, segment, day);
-  storeTrust(floats, deviation, trustSlot, segment, trust + gainGood * (1 - trust));
-}
-
-/** `trustBad`: brings trust up to date, then applies a bad experience of weight `weight`. */
-export function badExperience(
-  floats: Float32Array,
-  days: Uint16Array,
-  trustMean: Float64Array,
-  decay: Float64Array,
-  deviation: Float64Array,
-  trustSlot: number,
-  daySlot: number,
-  segment: number,
-  day: number,
-  lossBad: number,
-  weight: number,
-): void {
-  const trust = upToDate(floats, days, trustMean, decay, deviation, trustSlot, daySlot, segment, day);
-  storeTrust(floats, deviation, trustSlot, segment, trust - Math.min(1, lossBad * weight) * trust);
-}
-
 /**
- * `goodExperience` when `good`, else `badExperience` of weight `weight`,
- * without a branch: the other experience's term is an exact 0 (τ + 0 = τ,
- * τ − 0 = τ), so the result is bit-identical to either. For a loop whose
- * first bad experience comes months into a run: a branch first taken then
- * made V8 throw away the loop's compiled code.
+ * `trustExperience`: brings trust up to date, then applies a good
+ * experience when `good`, else a bad one of weight `weight`, without a
+ * branch: the other experience's term is an exact 0 (τ + 0 = τ, τ − 0 = τ),
+ * so the result is that of the formula in this file's header for either,
+ * bit for bit (tested). For loops whose first bad experience of a kind
+ * comes months into a run: a branch first taken then made V8 throw away
+ * the loop's compiled code. With `good` a constant, V8 folds the other term
+ * away.
  */
 export function experience(
   floats: Float32Array,

@@ -31,7 +31,7 @@ import {
   unlinkNeed,
 } from '../queues.js';
 import { CitizenFlag, districtRow, NO_CHANNEL, phaseTables, segmentRow, type SimContext, type SimState } from '../state.js';
-import { badExperience, goodExperience, trustBad, upToDate } from '../trust.js';
+import { experience, trustBad, upToDate } from '../trust.js';
 import { markOnce, storeSkill, trustDeviationsAt } from '../stocks.js';
 import { ByteSlot, DaySlot, FloatSlot, hasAccess, hasFlag, hasHelper, privacyOf, CitizenRecord, segmentOf, skillOf, touchCitizen } from '../citizens.js';
 
@@ -237,7 +237,7 @@ function routeArrivals(state: SimState, ctx: SimContext, tables: PhaseTables, fr
           segmentMonthly[segmentRow + S.onlineFailures]! += 1;
           segmentMonthly[segmentRow + S.citizenHours]! += failedAttemptHours;
           segmentMonthly[segmentRow + S.badExperiences]! += 1;
-          badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightFailedAttempt);
+          experience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, false, gainGood, lossBad, weightFailedAttempt);
           tried += FAILURE_UNIT;
           if (tried >>> FAILURE_SHIFT >= maxOnlineAttempts) tried |= ChannelBit.online;
           continue;
@@ -272,14 +272,14 @@ function routeArrivals(state: SimState, ctx: SimContext, tables: PhaseTables, fr
         if (appUses > 0) cityMonthly[cityRow + C.appUses]! += appUses;
         if (onlineForced) {
           segmentMonthly[segmentRow + S.forced]! += 1;
-          badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightForced);
+          experience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, false, gainGood, lossBad, weightForced);
         }
         if (sameDayIsLongWait) {
           segmentMonthly[segmentRow + S.badExperiences]! += 1;
-          badExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, lossBad, weightLongWait);
+          experience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, false, gainGood, lossBad, weightLongWait);
         } else if (!onlineForced) {
           segmentMonthly[segmentRow + S.goodExperiences]! += 1;
-          goodExperience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, gainGood);
+          experience(floats, days, trustMean, trustDecay, trustDeviation, trustSlot, daySlot, segment, day, true, gainGood, lossBad, 0);
         }
         if (access) {
           const skill = floats[floatSlots + FloatSlot.skill]!;
