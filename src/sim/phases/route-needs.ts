@@ -87,9 +87,10 @@ function routeArrivalsByReference(state: SimState, ctx: SimContext): void {
 
 /**
  * Today's arrivals from `from` on, routed by the engine: what `route` and
- * `serveNeed` do for a need seen for the first time, written as one loop. Everything a
- * need reads (the citizen's record, the policy's tables, today's waits, the
- * month's counters) is looked up once per day and kept in locals, and the
+ * `serveNeed` do for a need seen for the first time, written as one loop.
+ * Everything a need reads (the citizen's record, the policy's tables,
+ * today's waits, the month's counters) is looked up once per call (once a
+ * day but for consent refusers) and kept in locals, and the
  * common path — a choice, online attempts, service online, the decision,
  * the experience — runs without a call it cannot inline. Measured on a
  * million citizens, the phase took about 250 ns per need calling the
