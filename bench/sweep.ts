@@ -1,14 +1,15 @@
 /**
  * Sweep throughput: runs/second of the same sweep with 1 and 2 workers.
  *
- *   npx tsx bench/sweep.ts [--runs 80] [--sweep examples/sweeps/grid.yaml] [--size 20000]
+ *   npx tsx bench/sweep.ts [--runs 80] [--sweep examples/sweeps/grid.yaml] [--size 20000] [--replications 50]
  *
  * (under tsx the worker threads inherit its loader and run several times
  * slower: bench/run.ts runs a bundled copy with plain node)
  *
  * Takes the first points of the sweep (the default city with 2,000 citizens
  * over 12 months in the grid example, or `--size` citizens) up to about
- * `--runs` runs, runs them
+ * `--runs` runs (each point with `--replications` replicates, if given, else
+ * the sweep's), runs them
  * into temporary directories with 1 and then 2 worker threads, prints the
  * rates, and checks that both gave byte-identical results. The first rate
  * counts the whole sweep (pool start-up, runs, journal fsyncs, the final
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '80' },
     sweep: { type: 'string', default: 'examples/sweeps/grid.yaml' },
     size: { type: 'string' },
+    replications: { type: 'string' },
     // The project's root (bench/run.ts runs a bundled copy of this script from elsewhere).
     root: { type: 'string', default: join(dirname(fileURLToPath(import.meta.url)), '..') },
   },
@@ -49,10 +51,16 @@ if (!loaded.ok) {
   process.stderr.write(`${formatIssues(loaded.issues)}\n`);
   process.exit(2);
 }
-const full =
+const sized =
   values.size === undefined
     ? loaded.sweep
     : { ...loaded.sweep, scenario: { ...loaded.sweep.scenario, population: { ...loaded.sweep.scenario.population, size: Number(values.size) } } };
+const replications = values.replications === undefined ? sized.replications : Number(values.replications);
+if (!Number.isSafeInteger(replications) || replications < 1) {
+  process.stderr.write(`bench/sweep: --replications must be a whole number of at least 1, got ${values.replications}\n`);
+  process.exit(2);
+}
+const full = { ...sized, replications };
 const pointCount = Math.max(1, Math.min(full.points.length, Math.ceil(wanted / full.replications)));
 const sweep = { ...full, points: full.points.slice(0, pointCount) };
 const runs = pointCount * sweep.replications;
