@@ -68,11 +68,9 @@ interface SegmentSums {
 }
 
 /**
- * Draws and writes the records of every segment's citizens and their sums.
- * One call for all segments, so that V8 optimizes the loop once for the
- * whole population (with a call per segment, the code compiled during the
- * first call's loop was thrown away at the end of every call). `betaTables`
- * holds 4 tables per segment: skill, motivation, privacy, trust.
+ * Draws and writes the records of every segment's citizens and their sums,
+ * segment by segment (`fillSegment`). `betaTables` holds 4 tables per
+ * segment: skill, motivation, privacy, trust.
  */
 function fillSegments(
   citizens: Citizens,
@@ -85,45 +83,69 @@ function fillSegments(
   refusalThreshold: number,
   sums: SegmentSums,
 ): void {
-  const { floats, days, bytes } = citizens;
   for (let segment = 0; segment + 1 < segmentStart.length; segment++) {
-    const pAccess = accessProb[segment]!;
-    const pHelper = helperProb[segment]!;
-    const skill = betaTables[4 * segment]!;
-    const motivation = betaTables[4 * segment + 1]!;
-    const privacy = betaTables[4 * segment + 2]!;
-    const trust = betaTables[4 * segment + 3]!;
-    const baseline = trustMean[segment]!;
-    let withAccess = 0;
-    let trustSum = 0;
-    let deviation = 0;
-    let skillSum = 0;
-    for (let c = segmentStart[segment]!; c < segmentStart[segment + 1]!; c++) {
-      const access = rng.next() < pAccess ? 1 : 0;
-      const helper = rng.next() < pHelper ? 1 : 0;
-      const f = c * CitizenRecord.floats;
-      floats[f + FloatSlot.skill] = betaDraw(skill, rng.next());
-      floats[f + FloatSlot.motivation] = betaDraw(motivation, rng.next());
-      floats[f + FloatSlot.privacy] = betaDraw(privacy, rng.next());
-      floats[f + FloatSlot.trust] = betaDraw(trust, rng.next());
-      days[c * CitizenRecord.days + DaySlot.trustDay] = 0;
-      const b = c * CitizenRecord.bytes;
-      bytes[b + ByteSlot.segment] = segment;
-      bytes[b + ByteSlot.access] = access;
-      bytes[b + ByteSlot.helper] = helper;
-      bytes[b + ByteSlot.lastChannel] = NO_CHANNEL;
-      bytes[b + ByteSlot.flags] = floats[f + FloatSlot.privacy]! > refusalThreshold ? CitizenFlag.refusesConsent : 0;
-      withAccess += access;
-      const stored = floats[f + FloatSlot.trust]!;
-      trustSum += stored;
-      deviation += stored - baseline;
-      skillSum += floats[f + FloatSlot.skill]!;
-    }
-    sums.access[segment] = withAccess;
-    sums.trust[segment] = trustSum;
-    sums.trustDeviation[segment] = deviation;
-    sums.skill[segment] = skillSum;
+    fillSegment(citizens, rng, segment, segmentStart[segment]!, segmentStart[segment + 1]!, accessProb, helperProb, betaTables, trustMean, refusalThreshold, sums);
   }
+}
+
+/**
+ * Draws and writes the records of one segment's citizens [first, end) and
+ * its sums. A small function of its own: V8 compiles its loop in about 6 ms
+ * while it runs (on-stack replacement), where the loop inside the loop over
+ * segments took 13–16 ms and was compiled twice; a fresh process's
+ * million-citizen generation went from 83–91 to 67–77 ms (first touches of
+ * the memory included), a reused workspace's from 51–56 to 44–48.
+ */
+function fillSegment(
+  citizens: Citizens,
+  rng: RandomStream,
+  segment: number,
+  first: number,
+  end: number,
+  accessProb: Float64Array,
+  helperProb: Float64Array,
+  betaTables: readonly Float64Array[],
+  trustMean: Float64Array,
+  refusalThreshold: number,
+  sums: SegmentSums,
+): void {
+  const { floats, days, bytes } = citizens;
+  const pAccess = accessProb[segment]!;
+  const pHelper = helperProb[segment]!;
+  const skill = betaTables[4 * segment]!;
+  const motivation = betaTables[4 * segment + 1]!;
+  const privacy = betaTables[4 * segment + 2]!;
+  const trust = betaTables[4 * segment + 3]!;
+  const baseline = trustMean[segment]!;
+  let withAccess = 0;
+  let trustSum = 0;
+  let deviation = 0;
+  let skillSum = 0;
+  for (let c = first; c < end; c++) {
+    const access = rng.next() < pAccess ? 1 : 0;
+    const helper = rng.next() < pHelper ? 1 : 0;
+    const f = c * CitizenRecord.floats;
+    floats[f + FloatSlot.skill] = betaDraw(skill, rng.next());
+    floats[f + FloatSlot.motivation] = betaDraw(motivation, rng.next());
+    floats[f + FloatSlot.privacy] = betaDraw(privacy, rng.next());
+    floats[f + FloatSlot.trust] = betaDraw(trust, rng.next());
+    days[c * CitizenRecord.days + DaySlot.trustDay] = 0;
+    const b = c * CitizenRecord.bytes;
+    bytes[b + ByteSlot.segment] = segment;
+    bytes[b + ByteSlot.access] = access;
+    bytes[b + ByteSlot.helper] = helper;
+    bytes[b + ByteSlot.lastChannel] = NO_CHANNEL;
+    bytes[b + ByteSlot.flags] = floats[f + FloatSlot.privacy]! > refusalThreshold ? CitizenFlag.refusesConsent : 0;
+    withAccess += access;
+    const stored = floats[f + FloatSlot.trust]!;
+    trustSum += stored;
+    deviation += stored - baseline;
+    skillSum += floats[f + FloatSlot.skill]!;
+  }
+  sums.access[segment] = withAccess;
+  sums.trust[segment] = trustSum;
+  sums.trustDeviation[segment] = deviation;
+  sums.skill[segment] = skillSum;
 }
 
 /** Marks citizens whose privacy concern is above the refusal threshold (policy may change it). Cost O(citizens). */
