@@ -53,13 +53,16 @@ export function generatePopulation(state: SimState, config: ModelConfig, rng: Ra
   const { accessCount: access, stocks } = state;
   const trust = state.recorder.initialTrustSum;
   const sums = stableObject(() => ({ access, trust, trustDeviation: stocks.trustDeviation, skill: stocks.skillSum }));
-  fillSegments(state.citizens, rng, segmentStart, seg.accessProb, seg.helperProb, betaTables, seg.trustMean, refusalThreshold, sums);
+  const citizens = state.citizens;
+  for (let s = 0; s < segmentCount; s++) {
+    fillSegment(citizens, rng, s, segmentStart[s]!, segmentStart[s + 1]!, seg.accessProb[s]!, seg.helperProb[s]!, betaTables, seg.trustMean[s]!, refusalThreshold, sums);
+  }
 }
 
 /** Beta tables a map holds at most (a sweep over means would otherwise grow it without end). */
 const MAX_KEPT_TABLES = 512;
 
-/** What `fillSegments` sums per segment. */
+/** What `fillSegment` sums per segment. */
 interface SegmentSums {
   readonly access: Int32Array;
   readonly trust: Float64Array;
@@ -68,29 +71,9 @@ interface SegmentSums {
 }
 
 /**
- * Draws and writes the records of every segment's citizens and their sums,
- * segment by segment (`fillSegment`). `betaTables` holds 4 tables per
- * segment: skill, motivation, privacy, trust.
- */
-function fillSegments(
-  citizens: Citizens,
-  rng: RandomStream,
-  segmentStart: Int32Array,
-  accessProb: Float64Array,
-  helperProb: Float64Array,
-  betaTables: readonly Float64Array[],
-  trustMean: Float64Array,
-  refusalThreshold: number,
-  sums: SegmentSums,
-): void {
-  for (let segment = 0; segment + 1 < segmentStart.length; segment++) {
-    fillSegment(citizens, rng, segment, segmentStart[segment]!, segmentStart[segment + 1]!, accessProb, helperProb, betaTables, trustMean, refusalThreshold, sums);
-  }
-}
-
-/**
  * Draws and writes the records of one segment's citizens [first, end) and
- * its sums. A small function of its own: V8 compiles its loop in about 6 ms
+ * its sums; `betaTables` holds 4 tables per segment (skill, motivation,
+ * privacy, trust). A small function of its own: V8 compiles its loop in about 6 ms
  * while it runs (on-stack replacement), where the loop inside the loop over
  * segments took 13–16 ms and was compiled twice; a fresh process's
  * million-citizen generation went from 83–91 to 67–77 ms (first touches of
@@ -102,21 +85,18 @@ function fillSegment(
   segment: number,
   first: number,
   end: number,
-  accessProb: Float64Array,
-  helperProb: Float64Array,
+  pAccess: number,
+  pHelper: number,
   betaTables: readonly Float64Array[],
-  trustMean: Float64Array,
+  baseline: number,
   refusalThreshold: number,
   sums: SegmentSums,
 ): void {
   const { floats, days, bytes } = citizens;
-  const pAccess = accessProb[segment]!;
-  const pHelper = helperProb[segment]!;
   const skill = betaTables[4 * segment]!;
   const motivation = betaTables[4 * segment + 1]!;
   const privacy = betaTables[4 * segment + 2]!;
   const trust = betaTables[4 * segment + 3]!;
-  const baseline = trustMean[segment]!;
   let withAccess = 0;
   let trustSum = 0;
   let deviation = 0;
