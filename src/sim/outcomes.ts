@@ -158,6 +158,7 @@ export function needMet(state: SimState, ctx: SimContext, citizen: number, chann
   // (`trustExperience`): appeals resolved weeks late made this V8's first long wait here, and it threw away the
   // code of the loops it was inlined in.
   const good = days <= config.trust.longWaitDays;
+  // Both read before the select (a read in an arm first taken late is an operation V8 has not seen).
   const goodCounter = S.goodExperiences;
   const badCounter = S.badExperiences;
   if (!good || !forced) {

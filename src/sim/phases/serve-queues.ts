@@ -94,6 +94,8 @@ function serveQueue(state: SimState, ctx: SimContext, channel: number, key: numb
   const { humanErrorRate, automatedErrorBySegment, offlineRecordShare, kpiProcessingDaysTarget } = policy;
   const appUses = policy.extraApps > 0 ? policy.appUsePerNeed * policy.extraApps : 0;
   const metCounter = MET_BY_CHANNEL[channel]!;
+  // Read here, not in the select below: a property read only when a select's arm is first taken is an operation
+  // V8 has not seen, and it throws the loop's code away there.
   const goodCounter = S.goodExperiences;
   const badCounter = S.badExperiences;
   const recordShare = channel === Channel.counter ? offlineRecordShare : 1;
