@@ -212,6 +212,10 @@ interface SweepFigures {
   readonly rate1: number | null;
   readonly rate2: number | null;
   readonly speedUp: number | null;
+  /** The same over the second half of the runs (bench/sweep.ts): what a long sweep settles at. */
+  readonly settledRate1: number | null;
+  readonly settledRate2: number | null;
+  readonly settledSpeedUp: number | null;
 }
 
 /** Runs bench/sweep.ts on the grid example with runs of `citizens` citizens (and `replications` per point). */
@@ -223,9 +227,24 @@ function runSweepBench(citizens: number, runs: string, replications?: number): S
     const match = new RegExp(`${workers} workers? ?: .*?= ([0-9.]+) runs/s`).exec(text);
     return match ? Number(match[1]) : null;
   };
+  const settledRate = (workers: number): number | null => {
+    const match = new RegExp(`${workers} workers? ?: .*?second half: ([0-9.]+) runs/s`).exec(text);
+    return match ? Number(match[1]) : null;
+  };
   const rate1 = rate(1);
   const rate2 = rate(2);
-  return { citizens, text, rate1, rate2, speedUp: rate1 !== null && rate2 !== null ? rate2 / rate1 : null };
+  const settledRate1 = settledRate(1);
+  const settledRate2 = settledRate(2);
+  return {
+    citizens,
+    text,
+    rate1,
+    rate2,
+    speedUp: rate1 !== null && rate2 !== null ? rate2 / rate1 : null,
+    settledRate1,
+    settledRate2,
+    settledSpeedUp: settledRate1 !== null && settledRate2 !== null ? settledRate2 / settledRate1 : null,
+  };
 }
 
 // Three sweeps: small runs (the grid example's 2,000 citizens, where each run's fixed costs and the
@@ -255,7 +274,13 @@ const targets = {
   megacitySeconds: { target: 60, measured: megacity ? megacity.wallMs / 1000 : null, measuredCpu: megacity ? megacity.cpuMs / 1000 : null },
   megacityRssGb: { target: 3, measured: megacity ? megacity.peakRssBytes / 2 ** 30 : null },
   megacityBytesPerCitizen: { target: 100, measured: megacity?.bytesPerCitizen ?? null },
-  sweepSpeedUp: { target: 1.7, measured: sweep?.speedUp ?? null, measuredSmallRuns: sweeps?.small.speedUp ?? null, measuredSmallRunsLongSweep: sweeps?.smallLong.speedUp ?? null },
+  sweepSpeedUp: {
+    target: 1.7,
+    measured: sweep?.speedUp ?? null,
+    measuredSmallRuns: sweeps?.small.speedUp ?? null,
+    measuredSmallRunsLongSweep: sweeps?.smallLong.speedUp ?? null,
+    measuredSmallRunsLongSweepSecondHalf: sweeps?.smallLong.settledSpeedUp ?? null,
+  },
   baselineRatio: { target: 30, measured: baseline?.ratioWall ?? null, measuredCpu: baseline?.ratioCpu ?? null, measuredWarm: baseline?.ratioWarm ?? null },
 };
 const verdict = (measured: number | null, target: number, lowerIsBetter: boolean): string =>
@@ -270,13 +295,20 @@ say(`  megacity RSS ≤ 3 GB (≤ 100 B/citizen): ${megacity ? `${(megacity.peak
 say(
   `  sweep speed-up with 2 workers ≥ 1.7×: ${sweep?.speedUp?.toFixed(2) ?? 'not run'} with runs of 20,000 citizens — ${verdict(sweep?.speedUp ?? null, 1.7, false)}` +
     ` (with runs of 2,000: ${sweeps?.small.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweeps?.small.speedUp ?? null, 1.7, false)};` +
-    ` 5,000 of them: ${sweeps?.smallLong.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweeps?.smallLong.speedUp ?? null, 1.7, false)})`,
+    ` 5,000 of them: ${sweeps?.smallLong.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweeps?.smallLong.speedUp ?? null, 1.7, false)},` +
+    ` their second half ${sweeps?.smallLong.settledSpeedUp?.toFixed(2) ?? 'not run'})`,
 );
 say(
   `  ≥ 30× the object-per-citizen baseline: ${baseline ? `${baseline.ratioWall.toFixed(1)}× wall, ${baseline.ratioCpu.toFixed(1)}× CPU` : 'not run'} from fresh processes — ${verdict(baseline?.ratioWall ?? null, 30, false)}` +
     ` (against the engine's warm run: ${baseline?.ratioWarm === undefined || baseline.ratioWarm === null ? 'not run' : `${baseline.ratioWarm.toFixed(1)}×`} — ${verdict(baseline?.ratioWarm ?? null, 30, false)})`,
 );
 say(`load average at the end: ${(loadavg()[0] ?? 0).toFixed(1)} (other work on this machine inflates wall times; CPU times less so)`);
+
+/** A sweep's figures as results.json keeps them. */
+function sweepResult(figures: SweepFigures): Omit<SweepFigures, 'text'> & { readonly output: string } {
+  const { text, ...rates } = figures;
+  return { ...rates, output: text };
+}
 
 const results = {
   generatedAt: new Date().toISOString(),
@@ -286,9 +318,9 @@ const results = {
   megacity,
   baseline,
   sweeps: sweeps && {
-    small: { citizens: sweeps.small.citizens, rate1: sweeps.small.rate1, rate2: sweeps.small.rate2, speedUp: sweeps.small.speedUp, output: sweeps.small.text },
-    city: { citizens: sweeps.city.citizens, rate1: sweeps.city.rate1, rate2: sweeps.city.rate2, speedUp: sweeps.city.speedUp, output: sweeps.city.text },
-    smallLong: { citizens: sweeps.smallLong.citizens, rate1: sweeps.smallLong.rate1, rate2: sweeps.smallLong.rate2, speedUp: sweeps.smallLong.speedUp, output: sweeps.smallLong.text },
+    small: sweepResult(sweeps.small),
+    city: sweepResult(sweeps.city),
+    smallLong: sweepResult(sweeps.smallLong),
   },
   targets,
 };
