@@ -295,7 +295,7 @@ say(`  megacity RSS ≤ 3 GB (≤ 100 B/citizen): ${megacity ? `${(megacity.peak
 say(
   `  sweep speed-up with 2 workers ≥ 1.7×: ${sweep?.speedUp?.toFixed(2) ?? 'not run'} with runs of 20,000 citizens — ${verdict(sweep?.speedUp ?? null, 1.7, false)}` +
     ` (with runs of 2,000: ${sweeps?.small.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweeps?.small.speedUp ?? null, 1.7, false)};` +
-    ` 5,000 of them: ${sweeps?.smallLong.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweeps?.smallLong.speedUp ?? null, 1.7, false)},` +
+    ` ${int(Number(values['sweep-long-runs']))} of them: ${sweeps?.smallLong.speedUp?.toFixed(2) ?? 'not run'} — ${verdict(sweeps?.smallLong.speedUp ?? null, 1.7, false)},` +
     ` their second half ${sweeps?.smallLong.settledSpeedUp?.toFixed(2) ?? 'not run'})`,
 );
 say(

@@ -75,12 +75,12 @@ process.stdout.write(
 try {
   const rates: number[] = [];
   const settledRates: number[] = [];
+  const half = Math.floor(runs / 2);
   for (const workers of [1, 2]) {
     const outDir = join(root, `workers-${workers}`);
     const started = performance.now();
     let firstDone: number | undefined;
     let halfDone: number | undefined;
-    const half = Math.floor(runs / 2);
     const progress = (p: { readonly sessionDone: number }): void => {
       if (p.sessionDone === 1 && firstDone === undefined) firstDone = performance.now();
       if (p.sessionDone === half && halfDone === undefined) halfDone = performance.now();
@@ -90,7 +90,7 @@ try {
     const seconds = (finished - started) / 1000;
     if (!result.ok) throw new Error(result.message);
     rates.push(runs / seconds);
-    // After the first run is back the pool is warm: the rate a long sweep settles at.
+    // After the first run is back the pool is up: the rate without the pool's start-up.
     const steady = firstDone === undefined ? Number.NaN : (runs - 1) / ((finished - firstDone) / 1000);
     // The second half, each worker's compiler warm-up mostly behind it (the final files included): what a long sweep settles at.
     const settled = halfDone === undefined ? Number.NaN : (runs - half) / ((finished - halfDone) / 1000);
