@@ -9,11 +9,16 @@ import { runCli } from './cli.js';
 import { EXIT, messageOf, systemErrorCode } from './errors.js';
 import { nodeIo } from './io.js';
 
-// A reader that goes away (`dgsim run … | head`) is not an error of ours.
+// A reader that goes away (`dgsim run … | head`) is not an error of ours: the outputs are still written.
 process.stdout.on('error', (error) => {
   if (systemErrorCode(error) === 'EPIPE') return;
   process.stderr.write(`dgsim: cannot write to stdout: ${messageOf(error)}\n`);
   process.exitCode = EXIT.usage;
+});
+// The same for stderr (`dgsim run … 2>&1 | head`). Unhandled, its error reached the handler below, which wrote to
+// stderr again: the process never ended, at full speed on one core. Nothing is left to tell of another error.
+process.stderr.on('error', (error) => {
+  if (systemErrorCode(error) !== 'EPIPE') process.exitCode = EXIT.usage;
 });
 
 // Last line of defence: no stack trace reaches a user unless DGSIM_DEBUG asks for it.
