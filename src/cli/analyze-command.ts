@@ -13,7 +13,7 @@ import { analyzeSweep } from '../analysis/analyze-sweep.js';
 import type { SweepPrimOptions } from '../analysis/sweep-prim.js';
 import { parseTargetHalfWidth, type TargetHalfWidth } from '../analysis/target-half-width.js';
 import { analysisMessage } from '../analysis/messages.js';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { outputError, systemErrorCode, UserError } from './errors.js';
 import type { CliIo } from './io.js';
 import { parseOutDirectory, parseSeed, singleValue } from './options.js';

@@ -10,7 +10,7 @@
  * stack trace only with DGSIM_DEBUG=1.
  */
 import yargs from 'yargs';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { compareCommand } from './compare-command.js';
 import { EXIT, messageOf, ScenarioFileError, UserError } from './errors.js';
 import type { CliIo } from './io.js';

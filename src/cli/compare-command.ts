@@ -6,7 +6,7 @@
  */
 import { formatCompareText } from '../report/compare-text.js';
 import { compareManifest, compareOutputFiles } from '../report/compare-outputs.js';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { compareScenarios } from '../scenarios/compare.js';
 import { UserError } from './errors.js';
 import type { CliIo } from './io.js';

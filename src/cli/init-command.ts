@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { commentedScenarioYaml } from '../scenarios/commented-scenario.js';
 import { scenarioJsonSchema } from '../scenarios/json-schema.js';
 import { outputError, systemErrorCode, UserError } from './errors.js';

@@ -9,7 +9,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { MANIFEST_FILE } from '../report/manifest.js';
 import { mergeManifest, mergeOutputNames } from '../report/sweep-manifest.js';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { mergeSweepDirs } from '../scenarios/sweep/merge-shards.js';
 import { sweepMessage } from '../scenarios/sweep/messages.js';
 import { outputError, systemErrorCode, UserError } from './errors.js';

@@ -5,7 +5,7 @@
  */
 import { formatRunText } from '../report/run-text.js';
 import { runManifest, runOutputFiles } from '../report/run-outputs.js';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { runValidated } from '../scenarios/run.js';
 import type { CliIo } from './io.js';
 import { loadScenarioOrFail } from './load-scenario.js';

@@ -25,7 +25,7 @@ import { runSweep } from '../scenarios/sweep/run-sweep.js';
 import { parseShard, type Shard } from '../scenarios/sweep/shard.js';
 import { formatShard } from '../scenarios/sweep/shard.js';
 import { sweepManifest, sweepOutputNames } from '../report/sweep-manifest.js';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { outputError, ScenarioFileError, systemErrorCode, UserError } from './errors.js';
 import type { CliIo } from './io.js';
 import { checkSweepMemory, MAX_MEMORY_OPTION } from './memory-check.js';

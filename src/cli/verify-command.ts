@@ -25,7 +25,7 @@ import { z } from 'zod';
 import { sha256OfFile } from '../report/atomic-write.js';
 import { REPORT_HTML } from '../report/build-report.js';
 import { isOutputPath, MANIFEST_FILE } from '../report/manifest.js';
-import { dgsimVersion } from '../report/version.js';
+import { dgsimVersion } from '../version.js';
 import { canonicalJson } from '../scenarios/canonical-json.js';
 import { PLAN_FILE } from '../scenarios/sweep/plan.js';
 import { systemErrorCode, UserError } from './errors.js';

@@ -32,7 +32,7 @@ import { sweepReport } from './model/sweep-report.js';
 import { findChartFonts, type ChartFonts } from './render/chart-fonts.js';
 import { svgToPng } from './render/render-png.js';
 import { renderSvg } from './render/render-svg.js';
-import { dgsimVersion } from './version.js';
+import { dgsimVersion } from '../version.js';
 
 export { ReportInputError } from './inputs/read-files.js';
 export { FontsMissingError } from './render/chart-fonts.js';

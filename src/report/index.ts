@@ -10,7 +10,7 @@ export { formatNumber, formatPercent, formatGbp, formatCount, formatInUnit, form
 export { oldestAgeBand, ageBandLowerBound } from './age-bands.js';
 export { metricLabel, parseMetricName } from './metric-labels.js';
 export { CREATED_BY, type RunProvenance, type CompareProvenance, type ScenarioSource } from './provenance.js';
-export { dgsimVersion } from './version.js';
+export { dgsimVersion } from '../version.js';
 export { writeRunOutputs, runSummaryJson, monthlyCsv, runManifest, MONTHLY_CSV_HEADER } from './run-outputs.js';
 export { formatRunText, scorecardTable, runTitle, verdictCell, type TextOptions } from './run-text.js';
 export { writeCompareOutputs, compareJson, compareCsv, compareManifest, excludesZero, differenceVerdict, pairedScorecards, COMPARE_CSV_HEADER, CONFIDENCE_LEVEL } from './compare-outputs.js';

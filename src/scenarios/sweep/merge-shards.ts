@@ -4,7 +4,7 @@
  * whose runs.csv, runs.jsonl and plan.json are byte-identical to those of the
  * same sweep run on one machine.
  *
- *   dirs ──► plan.json each: same hash? shards of the same N, none twice?
+ *   dirs ──► plan.json each: same dgsim version, same hash? shards of the same N, none twice?
  *        ──► journals: every planned run present?
  *        ──► out/plan.json, runs.csv, runs.jsonl, runs.journal.jsonl (in run-id order)
  */
@@ -47,6 +47,7 @@ export async function mergeSweepDirs(dirs: readonly string[], outDir: string, op
   const seenShards = new Set<number>();
   let shardCount: number | undefined;
   for (const { dir, plan } of plans) {
+    if (plan.dgsimVersion !== first.plan.dgsimVersion) return { ok: false, message: sweepMessage.mergeVersions(dir, plan.dgsimVersion, first.dir, first.plan.dgsimVersion) };
     if (plan.hash !== first.plan.hash) return { ok: false, message: sweepMessage.mergeHashes(dir, first.dir) };
     if (plan.shard === undefined) continue;
     shardCount ??= plan.shard.count;

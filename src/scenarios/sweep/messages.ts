@@ -11,6 +11,11 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** "dgsim 0.1.0", or what wrote a plan that records no version (plan.ts's UNRECORDED_VERSION). */
+function dgsimNamed(version: string): string {
+  return version === '' ? 'an earlier dgsim (its plan.json records no version)' : `dgsim ${version}`;
+}
+
 /** Seconds as a reader would say them: 47 s, 3 min 20 s, 2 h 05 min. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '?';
@@ -78,6 +83,8 @@ export const sweepMessage = {
   // Running
   planMismatch: (dir: string) =>
     `${dir} holds results of a different sweep (the sweep file, its base scenario, the design, --sample or --target-ci changed since it started): refusing to mix them. Use another --out directory, or delete ${dir} to start again`,
+  versionMismatch: (dir: string, found: string, current: string) =>
+    `${dir} holds a sweep begun by ${dgsimNamed(found)}; this is ${dgsimNamed(current)}. A run's results may differ between versions, so the two are not mixed: finish it with ${dgsimNamed(found)}, or use another --out directory (or delete ${dir}) to run it afresh with this one`,
   shardMismatch: (dir: string, found: string, wanted: string) => `${dir} holds ${found}, not ${wanted}: use another --out directory`,
   journalWithoutPlan: (dir: string) => `${dir} has a journal but no plan.json: it was not written by this sweep; use another --out directory`,
   journalMismatch: (runId: number) => `the journal's run ${runId} does not match the plan (point or replicate differ): the journal is not from this sweep`,
@@ -92,6 +99,8 @@ export const sweepMessage = {
   // Merge
   mergeNoPlan: (dir: string) => `${dir} has no plan.json: it is not a sweep output directory`,
   mergeBadPlan: (dir: string) => `${dir}/plan.json is not a sweep plan`,
+  mergeVersions: (dir: string, version: string, first: string, firstVersion: string) =>
+    `${dir} was run by ${dgsimNamed(version)}, ${first} by ${dgsimNamed(firstVersion)}: a run's results may differ between versions, so shards of two versions are not merged; run them all with one version`,
   mergeHashes: (dir: string, first: string) => `${dir} holds a different sweep from ${first} (their plan hashes differ)`,
   mergeDuplicateShard: (index: number, count: number) => `shard ${index}/${count} is given twice`,
   mergeShardCount: (dir: string, count: number, expected: number) => `${dir} is a shard of ${count}, the others of ${expected}`,

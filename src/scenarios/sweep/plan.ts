@@ -11,7 +11,10 @@
  * the design points, so it is self-contained; its `hash` (sha256 of the
  * canonical JSON of everything but the name, description, hash and shard)
  * identifies the sweep: resuming and merging refuse directories whose hash
- * differs.
+ * differs. The dgsim version that plans it is part of it: a run's results
+ * may change from one version to the next, so a sweep resumed, or shards
+ * merged, across versions would mix two engines' results (refused, with a
+ * message naming both versions).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { canonicalJson } from '../canonical-json.js';
 import type { DocumentPath } from '../issues.js';
 import { replicateSeed } from '../run.js';
 import type { Scenario } from '../schema.js';
+import { dgsimVersion } from '../../version.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { DesignPoint, DesignSpec, ParameterDomain } from './design.js';
 import type { Sweep } from './load-sweep.js';
@@ -40,6 +44,8 @@ export interface AdaptiveTarget {
 export interface SweepPlan {
   readonly format: typeof PLAN_FORMAT;
   readonly hash: string;
+  /** The dgsim version that planned the sweep and runs it. */
+  readonly dgsimVersion: string;
   readonly name: string;
   readonly description: string;
   /** The base scenario with the overrides applied. */
@@ -60,6 +66,9 @@ export interface SweepPlan {
   readonly shard?: Shard;
 }
 
+/** The version of a plan.json that does not record one (an earlier dgsim's). */
+export const UNRECORDED_VERSION = '';
+
 /** A run to do. */
 export interface RunSpec {
   readonly runId: number;
@@ -74,10 +83,11 @@ function hashOf(plan: Omit<SweepPlan, 'hash' | 'shard'>): string {
   return createHash('sha256').update(canonicalJson(decisive), 'utf8').digest('hex');
 }
 
-/** The plan of a sweep (with its hash). Cost O(points · parameters). */
-export function buildPlan(sweep: Sweep, adaptive: AdaptiveTarget | undefined): SweepPlan {
+/** The plan of a sweep (with its hash) for dgsim `version` (this one's by default). Cost O(points · parameters). */
+export function buildPlan(sweep: Sweep, adaptive: AdaptiveTarget | undefined, version = dgsimVersion()): SweepPlan {
   const body = {
     format: PLAN_FORMAT,
+    dgsimVersion: version,
     name: sweep.name,
     description: sweep.description,
     scenario: sweep.scenario,
@@ -122,7 +132,9 @@ export function readPlan(dir: string): { ok: true; plan: SweepPlan | undefined }
   try {
     const plan = JSON.parse(readFileSync(file, 'utf8')) as Partial<SweepPlan>;
     if (plan.format !== PLAN_FORMAT || typeof plan.hash !== 'string' || !Array.isArray(plan.points) || typeof plan.replications !== 'number') return { ok: false };
-    return { ok: true, plan: plan as SweepPlan };
+    // Plans written before the version was recorded: never the same version as this one.
+    const version = typeof plan.dgsimVersion === 'string' ? plan.dgsimVersion : UNRECORDED_VERSION;
+    return { ok: true, plan: { ...plan, dgsimVersion: version } as SweepPlan };
   } catch {
     return { ok: false };
   }

@@ -122,7 +122,8 @@ async function dispatch(runs: Iterable<RunSpec>, pool: () => RunPool, window: nu
 
 /**
  * Makes `outDir` ready: a new directory gets plan.json; an existing one must
- * hold the same sweep (plan hash) and the same shard. Returns why not, if not.
+ * hold the same sweep (plan hash), begun by this dgsim version, and the same
+ * shard. Returns why not, if not.
  */
 function prepareOutDir(outDir: string, plan: SweepPlan, shard: Shard | undefined, removeBeforeWriting: readonly string[]): string | undefined {
   mkdirSync(outDir, { recursive: true });
@@ -138,6 +139,8 @@ function prepareOutDir(outDir: string, plan: SweepPlan, shard: Shard | undefined
     writePlan(outDir, plan, shard);
     return undefined;
   }
+  // The version first: it is part of the hash, and the message says more.
+  if (existing.plan.dgsimVersion !== plan.dgsimVersion) return sweepMessage.versionMismatch(outDir, existing.plan.dgsimVersion, plan.dgsimVersion);
   if (existing.plan.hash !== plan.hash) return sweepMessage.planMismatch(outDir);
   const found = existing.plan.shard;
   const same = found === undefined || shard === undefined ? found === shard : found.index === shard.index && found.count === shard.count;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan, plannedRun } from '../../../src/scenarios/sweep/plan.js';
+import { dgsimVersion } from '../../../src/version.js';
 import { createProgressReporter, progressLine } from '../../../src/scenarios/sweep/progress.js';
 import { inShard, parseShard } from '../../../src/scenarios/sweep/shard.js';
 import { mustLoad, removeTempDirs, tempDir, TINY_GRID, tinySweepText, writeSweep } from './helpers.js';
@@ -24,6 +25,9 @@ describe('the run plan', () => {
     const other = mustLoad(writeSweep(dir, 'c.yaml', tinySweepText(TINY_GRID, { replications: 4, extra: 'runSeed: 10' })));
     expect(buildPlan(other, undefined).hash).not.toBe(plan.hash);
     expect(buildPlan(sweep, { metric: 'unmetRate', halfWidth: 0.01, maxReplications: 9 }).hash).not.toBe(plan.hash);
+    // The version that plans it is part of the sweep: another one's results may differ.
+    expect(plan.dgsimVersion).toBe(dgsimVersion());
+    expect(buildPlan(sweep, undefined, `${dgsimVersion()}-next`).hash).not.toBe(plan.hash);
   });
 });
 

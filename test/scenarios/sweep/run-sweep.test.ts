@@ -1,11 +1,28 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep, type SweepOutcome } from '../../../src/scenarios/sweep/run-sweep.js';
 import { mergeSweepDirs } from '../../../src/scenarios/sweep/merge-shards.js';
 import { JOURNAL_FILE } from '../../../src/scenarios/sweep/journal.js';
 import type { Sweep } from '../../../src/scenarios/sweep/load-sweep.js';
+import { dgsimVersion } from '../../../src/version.js';
 import { mustLoad, outputs, removeTempDirs, tempDir, TINY_GRID, tinySweepText, writeSweep } from './helpers.js';
+
+/** A copy of sweep directory `from` at `to` whose plan.json says it was begun by dgsim `version` (no version: none recorded). */
+function copyWithVersion(from: string, to: string, version: string | undefined): void {
+  cpSync(from, to, { recursive: true });
+  const plan = JSON.parse(readFileSync(join(to, 'plan.json'), 'utf8')) as Record<string, unknown>;
+  if (version === undefined) delete plan.dgsimVersion;
+  else plan.dgsimVersion = version;
+  writeFileSync(join(to, 'plan.json'), JSON.stringify(plan));
+}
+
+/** Every file of a directory with its content. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of ['plan.json', JOURNAL_FILE, 'runs.csv', 'runs.jsonl']) if (existsSync(join(dir, name))) files[name] = readFileSync(join(dir, name), 'utf8');
+  return files;
+}
 
 async function mustRun(options: Parameters<typeof runSweep>[0]): Promise<SweepOutcome> {
   const result = await runSweep(options);
@@ -91,6 +108,20 @@ describe('runSweep', () => {
     expect(!result.ok && result.message).toMatch(/holds results of a different sweep/);
   });
 
+  it('refuses to resume a sweep begun by another dgsim version, naming both, and leaves it as it was', async () => {
+    expect(JSON.parse(readFileSync(join(reference, 'plan.json'), 'utf8')).dgsimVersion).toBe(dgsimVersion());
+    const older = join(dir, 'older-version');
+    copyWithVersion(reference, older, '0.0.9');
+    const before = snapshot(older);
+    const result = await runSweep({ sweep, outDir: older, workers: 1 });
+    expect(!result.ok && result.message).toContain(`holds a sweep begun by dgsim 0.0.9; this is dgsim ${dgsimVersion()}`);
+    expect(snapshot(older)).toEqual(before);
+    const unrecorded = join(dir, 'no-version');
+    copyWithVersion(reference, unrecorded, undefined);
+    const again = await runSweep({ sweep, outDir: unrecorded, workers: 1 });
+    expect(!again.ok && again.message).toContain('begun by an earlier dgsim (its plan.json records no version)');
+  });
+
   it('runs shards whose merge is identical to the single-machine sweep', async () => {
     const shards = [0, 1].map((index) => join(dir, `shard-${index}`));
     for (const [index, out] of shards.entries()) {
@@ -114,5 +145,13 @@ describe('runSweep', () => {
     const twice = await mergeSweepDirs([join(dir, 'shard-0'), join(dir, 'shard-0')], join(dir, 'bad-merge'));
     expect(!twice.ok && twice.message).toMatch(/shard 0\/2 is given twice/);
     expect(existsSync(join(dir, 'bad-merge'))).toBe(false);
+  });
+
+  it('refuses to merge shards run by two dgsim versions', async () => {
+    const older = join(dir, 'shard-0-older');
+    copyWithVersion(join(dir, 'shard-0'), older, '0.0.9');
+    const result = await mergeSweepDirs([join(dir, 'shard-1'), older], join(dir, 'mixed-merge'));
+    expect(!result.ok && result.message).toContain(`${older} was run by dgsim 0.0.9, ${join(dir, 'shard-1')} by dgsim ${dgsimVersion()}`);
+    expect(existsSync(join(dir, 'mixed-merge'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * dgsim's own version, read from its package.json. The module finds the file
- * by walking up from its own location, which works both from `src/report`
- * (under tsx) and from `dist/src/report` (compiled).
+ * by walking up from its own location, which works both from `src`
+ * (under tsx) and from `dist/src` (compiled).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
