@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast and how lean the engine is, in figures.
  *
- *   npm run bench [-- --sizes 100000,1000000,10000000] [--repeat 3] [--no-megacity] [--no-sweep] [--no-baseline]
+ *   npm run bench [-- --sizes 100000,1000000,10000000] [--repeat 3] [--no-megacity] [--no-sweep] [--no-baseline] [--no-horizon]
  *
  *   bench/city-run.ts ×size ──► wall, CPU, needs, ns per need, peak RSS, bytes per citizen
  *   (each size in a fresh child process, so the RSS is that size's alone)
@@ -9,6 +9,7 @@
  *   bench/sweep.ts      ──► sweep runs per second with 1 and 2 workers (1,000 runs of 2,000 and of 20,000 citizens,
  *                           5,000 runs of 2,000)
  *   bench/baseline-objects.ts at the baseline size ──► ratio typed / objects
+ *   bench/horizon-run.ts: `dgsim run` with its report, one year and ten ──► peak RSS of each (outputs stream)
  *   ──► a table on stdout, bench/results.json
  *
  * The city is bench/all-mechanisms.yaml (the default city with every
@@ -56,6 +57,8 @@ const { values } = parseArgs({
     'no-megacity': { type: 'boolean', default: false },
     'no-sweep': { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
+    'no-horizon': { type: 'boolean', default: false },
+    'horizon-size': { type: 'string', default: '100000' },
     'baseline-size': { type: 'string', default: '1000000' },
     // Fresh processes per size up to REPEAT_MAX_SIZE: the table shows the one of median wall time.
     repeat: { type: 'string', default: '3' },
@@ -86,9 +89,13 @@ say(`dgsim bench: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb.to
 say('city: bench/all-mechanisms.yaml (default city, every mechanism on), one simulated year, seed 1; each size in a fresh process');
 
 const work = mkdtempSync(join(tmpdir(), 'dgsim-bench-'));
-/** Bundles a bench script into one file that plain node runs (no tsx in the timed processes). */
-async function bundled(script: string): Promise<string> {
-  const outfile = join(work, script.replace(/\.ts$/, '.mjs'));
+/**
+ * Bundles a bench script into one file that plain node runs (no tsx in the timed processes). With
+ * `packagesOutside`, the packages stay imports (the report's renderer is a native module, which a bundle
+ * cannot hold) and the bundle goes in node_modules/.cache so that node finds them.
+ */
+async function bundled(script: string, packagesOutside = false): Promise<string> {
+  const outfile = packagesOutside ? join(root, 'node_modules', '.cache', 'dgsim-bench', script.replace(/\.ts$/, '.mjs')) : join(work, script.replace(/\.ts$/, '.mjs'));
   await build({
     entryPoints: [join(here, script)],
     bundle: true,
@@ -97,12 +104,14 @@ async function bundled(script: string): Promise<string> {
     target: 'node20',
     outfile,
     logLevel: 'warning',
+    ...(packagesOutside ? { packages: 'external' as const } : {}),
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
   return outfile;
 }
 const bundle = await bundled('city-run.ts');
 const sweepBundle = await bundled('sweep.ts');
+const horizonBundle = await bundled('horizon-run.ts', true);
 
 /**
  * Runs one city in fresh node processes (`--repeat` of them up to
@@ -261,6 +270,45 @@ if (!values['no-sweep']) {
 }
 const sweep = sweeps?.city ?? null;
 
+interface HorizonFigures {
+  readonly months: number;
+  readonly citizens: number;
+  readonly wallMs: number;
+  readonly peakRssBytes: number;
+  readonly monthlyCsvBytes: number;
+}
+
+/** `dgsim run` (with its report) over `months`, in a fresh process (bench/horizon-run.ts). */
+function runHorizonOnce(months: number): HorizonFigures {
+  const args = [horizonBundle, '--scenario', join(here, 'all-mechanisms.yaml'), '--size', values['horizon-size'], '--months', String(months), '--work', work];
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`horizon-run ${months} months failed (${result.status ?? result.signal}): ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as HorizonFigures;
+}
+
+/** The same `--repeat` times: the run of median peak RSS, and every run's peak (the garbage collector's timing moves it by a few MB). */
+function runHorizon(months: number): HorizonFigures & { readonly peakRssBytesEach: readonly number[] } {
+  const count = Math.max(1, Math.floor(Number(values.repeat)));
+  const runs = Array.from({ length: count }, () => runHorizonOnce(months)).sort((a, b) => a.peakRssBytes - b.peakRssBytes);
+  return { ...runs[Math.floor((runs.length - 1) / 2)]!, peakRssBytesEach: runs.map((run) => run.peakRssBytes) };
+}
+
+// Point 5 of the issue: a long horizon does not grow memory. The whole command, report included, at one
+// year and at ten (the longest horizon a scenario may have): monthly.csv is ten times as large, the peak should not be.
+let horizon: { short: ReturnType<typeof runHorizon>; long: ReturnType<typeof runHorizon>; growthBytes: number } | null = null;
+if (!values['no-horizon']) {
+  const short = runHorizon(12);
+  const long = runHorizon(120);
+  horizon = { short, long, growthBytes: long.peakRssBytes - short.peakRssBytes };
+  say('');
+  say(`Long horizon: dgsim run with its report (bench/horizon-run.ts), bench city at ${int(short.citizens)} citizens`);
+  for (const figures of [short, long]) {
+    const each = figures.peakRssBytesEach.map((bytes) => (bytes / 2 ** 20).toFixed(0)).join(', ');
+    say(`  ${String(figures.months).padStart(3)} months: ${(figures.wallMs / 1000).toFixed(1)} s, peak RSS ${mb(figures.peakRssBytes)} (median of ${figures.peakRssBytesEach.length}: ${each} MB), monthly.csv ${(figures.monthlyCsvBytes / 2 ** 20).toFixed(1)} MB`);
+  }
+  say(`  ten times the horizon moves the median peak by ${(horizon.growthBytes / 2 ** 20).toFixed(0)} MB (monthly.csv grows by ${((long.monthlyCsvBytes - short.monthlyCsvBytes) / 2 ** 20).toFixed(1)} MB)`);
+}
+
 // Targets of the issue, as measured here.
 const at1M = cities.find((c) => c.citizens === 1_000_000);
 const targets = {
@@ -317,6 +365,7 @@ const results = {
   cities,
   megacity,
   baseline,
+  horizon,
   sweeps: sweeps && {
     small: sweepResult(sweeps.small),
     city: sweepResult(sweeps.city),

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A file written, as a manifest lists it. */
@@ -17,6 +17,16 @@ export interface WrittenFile {
   readonly sha256: string;
   readonly bytes: number;
 }
+
+/**
+ * What a file is written from: text (UTF-8), bytes, or parts of either in
+ * order (an iterable, read once per write), so a large output can be made
+ * and written a part at a time instead of whole in memory.
+ */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
+/** Writes are gathered up to this many bytes (fewer system calls for many small parts). */
+const WRITE_BUFFER_BYTES = 1 << 18;
 
 /** Prefix of the temporary files, so a crash's leftovers are recognisable (and ignorable) in an output directory. */
 export const TEMP_PREFIX = '.dgsim-tmp-';
@@ -54,23 +64,57 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
+/** Bytes of one part of a file's content. */
+function bytesOf(part: string | Uint8Array): Uint8Array {
+  return typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+}
+
 /**
- * Writes `content` (text as UTF-8, or bytes) to `path` atomically: a
- * temporary file next to it, fsync, rename over `path`, fsync of the
- * directory. On failure the temporary file is removed and `path` is left as
- * it was. The directory must exist.
+ * Writes `content` to an open file, hashing it as it goes; parts are
+ * gathered into writes of about WRITE_BUFFER_BYTES.
+ */
+async function writeContent(handle: FileHandle, content: FileContent): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const parts = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    await handle.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
+  for (const part of parts) {
+    const data = bytesOf(part);
+    hash.update(data);
+    bytes += data.byteLength;
+    pending.push(data);
+    pendingBytes += data.byteLength;
+    if (pendingBytes >= WRITE_BUFFER_BYTES) await flush();
+  }
+  await flush();
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * Writes `content` (text as UTF-8, bytes, or parts of either) to `path`
+ * atomically: a temporary file next to it, fsync, rename over `path`, fsync
+ * of the directory. On failure (a part that throws too) the temporary file is
+ * removed and `path` is left as it was. The directory must exist. Parts are
+ * written as they come, so only about WRITE_BUFFER_BYTES of them are held.
  * Cost: one write of the content plus two fsyncs.
- * @throws the file system error (ENOENT, EACCES, ENOSPC, EISDIR …) when the file cannot be written.
+ * @throws the file system error (ENOENT, EACCES, ENOSPC, EISDIR …) when the file cannot be written, or what a part threw.
  * @example await writeFileAtomic('out/city/summary.json', '{"a":1}\n');
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<WrittenFile> {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+export async function writeFileAtomic(path: string, content: FileContent): Promise<WrittenFile> {
   const directory = dirname(path);
   const temp = join(directory, `${TEMP_PREFIX}${basename(path)}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  let written: { sha256: string; bytes: number };
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(data);
+      written = await writeContent(handle, content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -81,5 +125,5 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     throw error;
   }
   await syncDirectory(directory);
-  return { path, sha256: sha256Hex(data), bytes: data.byteLength };
+  return { path, ...written };
 }

@@ -10,8 +10,8 @@
  *   manifest.json  provenance and every output's sha256 and size, the report's too (written last)
  */
 import type { Comparison, MetricComparison } from '../scenarios/compare.js';
-import { describeMetric, monthlyRows, type ScorecardRow } from '../sim/metrics/index.js';
-import { monthlyCsv } from './run-outputs.js';
+import { describeMetric, type ScorecardRow } from '../sim/metrics/index.js';
+import { monthlyCsvFile } from './run-outputs.js';
 import type { MeanInterval } from '../stats/mean-ci.js';
 import { csvText, type CsvValue } from './csv.js';
 import { checkCsvCells, COMPARE_UNDEFINED_RULES, undefinedValuesOf } from './finite-guard.js';
@@ -163,8 +163,8 @@ export function compareOutputFiles(comparison: Comparison, provenance: ComparePr
     { file: 'compare.json', content: compareJson(comparison, provenance) },
     { file: 'compare.csv', content: compareCsv(comparison) },
     // The first replicate's monthly tables, for the report's side-by-side trajectories.
-    { file: 'monthly-a.csv', content: monthlyCsv(monthlyRows(comparison.firstA.config, comparison.firstA.output)) },
-    { file: 'monthly-b.csv', content: monthlyCsv(monthlyRows(comparison.firstB.config, comparison.firstB.output)) },
+    monthlyCsvFile('monthly-a.csv', comparison.firstA.config, comparison.firstA.output),
+    monthlyCsvFile('monthly-b.csv', comparison.firstB.config, comparison.firstB.output),
   ];
 }
 

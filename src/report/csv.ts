@@ -23,7 +23,16 @@ export function csvField(value: CsvValue): string {
  * @example csvText(['x', 'y'], [[1, 'a']]) === 'x,y\n1,a\n'
  */
 export function csvText(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `${lines.join('\n')}\n`;
+  return csvLines([header, ...rows]);
+}
+
+/**
+ * The lines of some rows, each ending in LF (a part of a document whose
+ * header was written before). Cost O(size).
+ * @example csvLines([[1, 'a'], [2, 'b']]) === '1,a\n2,b\n'
+ */
+export function csvLines(rows: Iterable<readonly CsvValue[]>): string {
+  let text = '';
+  for (const row of rows) text += `${row.map(csvField).join(',')}\n`;
+  return text;
 }

@@ -82,10 +82,12 @@ export function undefinedValuesOf(document: unknown, file: string, rules: readon
 /**
  * Checks the cells of a CSV table: non-finite numbers only in cells a rule
  * allows (`applies` gets `[row, column name]` and the row).
+ * `firstRow` is the index in the whole table of `rows[0]`, for a table checked in parts.
  * @throws InvariantError naming `file`, the row and the column otherwise.
  */
-export function checkCsvCells(file: string, header: readonly string[], rows: readonly (readonly unknown[])[], allowed: (row: number, column: string) => boolean): void {
-  rows.forEach((row, index) => {
+export function checkCsvCells(file: string, header: readonly string[], rows: readonly (readonly unknown[])[], allowed: (row: number, column: string) => boolean, firstRow = 0): void {
+  rows.forEach((row, offset) => {
+    const index = firstRow + offset;
     row.forEach((cell, column) => {
       if (typeof cell !== 'number' || Number.isFinite(cell)) return;
       const name = header[column] ?? String(column);

@@ -16,7 +16,7 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { sha256OfFile, TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+import { sha256OfFile, TEMP_PREFIX, writeFileAtomic, type FileContent } from './atomic-write.js';
 
 /** The name of the manifest in an output directory. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -25,7 +25,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export interface OutputFile {
   /** A path inside the directory, e.g. `summary.json` or `charts/kpi.svg` (see isOutputPath). */
   readonly file: string;
-  readonly content: string | Uint8Array;
+  /** Text, bytes, or parts of either, written as they come (see FileContent). */
+  readonly content: FileContent;
 }
 
 /** An output as the manifest lists it. */
@@ -148,7 +149,7 @@ export class OutputSetWriter {
    * Writes one output atomically (its folder created if needed).
    * @throws Error when `file` is not an output path; the file system error when writing fails.
    */
-  async write(file: string, content: string | Uint8Array): Promise<ManifestEntry> {
+  async write(file: string, content: FileContent): Promise<ManifestEntry> {
     checkOutputPath(file);
     const path = join(this.directory, file);
     await this.prepareFolder(dirname(path));

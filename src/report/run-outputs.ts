@@ -10,8 +10,10 @@
  * with the same inputs give byte-identical files.
  */
 import type { RunResult } from '../scenarios/run.js';
-import { monthlyRows, type MonthlyRow } from '../sim/metrics/index.js';
-import { csvText } from './csv.js';
+import type { ModelConfig } from '../sim/config.js';
+import type { RunOutput } from '../sim/engine.js';
+import { monthlyRowsByMonth, type MonthlyRow } from '../sim/metrics/index.js';
+import { csvLines } from './csv.js';
 import { checkCsvCells, SUMMARY_UNDEFINED_RULES, undefinedValuesOf } from './finite-guard.js';
 import { jsonText, writeOutputSet, type OutputFile, type WrittenOutputs } from './manifest.js';
 import { CREATED_BY, type RunProvenance } from './provenance.js';
@@ -39,15 +41,43 @@ export function runSummaryJson(result: RunResult, provenance: RunProvenance): st
 }
 
 /**
- * The text of `monthly.csv` from the tidy monthly rows, values printed with
- * `String(x)` (exact). Cost O(rows).
+ * The text of `monthly.csv` in parts: the header line, then the lines of each
+ * part of `parts` (each a month's rows, as monthlyRowsByMonth gives them),
+ * values printed with `String(x)` (exact). Each part is checked as it comes.
+ * Joined, the parts are the whole file. Cost O(rows), one part in memory.
+ * @throws InvariantError when a value is NaN or infinite (every monthly value is defined), naming its row in the whole table.
+ */
+export function* monthlyCsvParts(parts: Iterable<readonly MonthlyRow[]>, file = 'monthly.csv'): Generator<string, void, undefined> {
+  yield csvLines([MONTHLY_CSV_HEADER]);
+  let rowsBefore = 0;
+  for (const rows of parts) {
+    const cells = rows.map((row) => [row.month, row.segment, row.metric, row.value]);
+    checkCsvCells(file, MONTHLY_CSV_HEADER, cells, () => false, rowsBefore);
+    rowsBefore += rows.length;
+    yield csvLines(cells);
+  }
+}
+
+/**
+ * The text of `monthly.csv` from the tidy monthly rows. Cost O(rows).
  * @throws InvariantError when a value is NaN or infinite (every monthly value is defined).
  * @example monthlyCsv([{ month: 0, segment: 'all', metric: 'needsMet', value: 12 }]) === 'month,segment,metric,value\n0,all,needsMet,12\n'
  */
 export function monthlyCsv(rows: readonly MonthlyRow[]): string {
-  const cells = rows.map((row) => [row.month, row.segment, row.metric, row.value]);
-  checkCsvCells('monthly.csv', MONTHLY_CSV_HEADER, cells, () => false);
-  return csvText(MONTHLY_CSV_HEADER, cells);
+  return [...monthlyCsvParts([rows])].join('');
+}
+
+/**
+ * The monthly table of a run as an output file whose content streams: the
+ * table is checked whole first (so a bad value stops the writer before it
+ * writes anything), then made again a month at a time as it is written. So
+ * writing it holds one month's rows, however long the horizon.
+ * Cost: the table is made twice, O(months × groups × metrics) each.
+ * @throws InvariantError when a value is NaN or infinite.
+ */
+export function monthlyCsvFile(file: string, config: ModelConfig, output: RunOutput): OutputFile {
+  for (const part of monthlyCsvParts(monthlyRowsByMonth(config, output), file)) void part;
+  return { file, content: { [Symbol.iterator]: () => monthlyCsvParts(monthlyRowsByMonth(config, output), file) } };
 }
 
 /** The manifest fields of a run (before the list of outputs). */
@@ -69,7 +99,7 @@ export function runManifest(provenance: RunProvenance): Record<string, unknown> 
 export function runOutputFiles(result: RunResult, provenance: RunProvenance): OutputFile[] {
   return [
     { file: 'summary.json', content: runSummaryJson(result, provenance) },
-    { file: 'monthly.csv', content: monthlyCsv(monthlyRows(result.config, result.output)) },
+    monthlyCsvFile('monthly.csv', result.config, result.output),
   ];
 }
 

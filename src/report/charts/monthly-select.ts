@@ -17,11 +17,31 @@ export function monthsOf(rows: readonly MonthlyRow[]): number[] {
   return [...new Set(rows.map((row) => row.month))].filter(Number.isFinite).sort((a, b) => a - b);
 }
 
-/** A lookup of value by (group, metric, month); NaN when absent. */
-export function monthlyLookup(rows: readonly MonthlyRow[]): (group: string, metric: string, month: number) => number {
-  const index = new Map<string, number>();
-  for (const row of rows) index.set(`${row.segment}\u0000${row.metric}\u0000${row.month}`, row.value);
-  return (group, metric, month) => index.get(`${group}\u0000${metric}\u0000${month}`) ?? Number.NaN;
+/** A lookup of value by (group, metric, month). */
+type MonthlyLookup = (group: string, metric: string, month: number) => number;
+
+/** The lookups already built, by table: each chart of a report asks for one, and they share it. */
+const LOOKUPS = new WeakMap<readonly MonthlyRow[], MonthlyLookup>();
+
+/**
+ * A lookup of value by (group, metric, month); NaN when absent (the last row
+ * wins when one is listed twice). Built once per table, without a key per
+ * row, so a long horizon's table makes no garbage to speak of. Cost O(rows) the first time.
+ */
+export function monthlyLookup(rows: readonly MonthlyRow[]): MonthlyLookup {
+  const known = LOOKUPS.get(rows);
+  if (known !== undefined) return known;
+  const index = new Map<string, Map<string, Map<number, number>>>();
+  for (const row of rows) {
+    let metrics = index.get(row.segment);
+    if (metrics === undefined) index.set(row.segment, (metrics = new Map()));
+    let series = metrics.get(row.metric);
+    if (series === undefined) metrics.set(row.metric, (series = new Map()));
+    series.set(row.month, row.value);
+  }
+  const lookup: MonthlyLookup = (group, metric, month) => index.get(group)?.get(metric)?.get(month) ?? Number.NaN;
+  LOOKUPS.set(rows, lookup);
+  return lookup;
 }
 
 /** Whether the table holds a metric at all. */

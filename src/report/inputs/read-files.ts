@@ -3,9 +3,10 @@
  * conventions (null stands for a non-finite number) and CSV tables, with
  * errors that name the file.
  */
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { REPORT_ERRORS } from '../messages.js';
-import { parseCsv, type CsvDocument } from './parse-csv.js';
+import { CsvRecordParser, CsvSyntaxError, type CsvDocument } from './parse-csv.js';
 
 /** Raised when an output directory cannot be read as a report input. */
 export class ReportInputError extends Error {
@@ -53,14 +54,50 @@ export async function readJsonObject(path: string, nullAsNaN = true): Promise<Js
   return value;
 }
 
-/** A CSV file. @throws ReportInputError when it cannot be read or parsed. */
-export async function readCsv(path: string): Promise<CsvDocument> {
-  const text = await readText(path);
+/**
+ * Reads a CSV file in a stream, giving each record (the header first) to
+ * `onRecord` as it is parsed: the file's text and its rows are never held
+ * whole. Cost O(file size); memory one read chunk plus what `onRecord` keeps.
+ * @throws ReportInputError when the file cannot be read or parsed; what `onRecord` throws.
+ */
+export async function forEachCsvRecord(path: string, onRecord: (record: string[]) => void): Promise<void> {
+  const parser = new CsvRecordParser(onRecord);
+  const stream = createReadStream(path, { encoding: 'utf8' });
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
+  let rest = '';
   try {
-    return parseCsv(text);
-  } catch (error) {
-    throw new ReportInputError(REPORT_ERRORS.badCsv(path, error instanceof Error ? error.message : String(error)));
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        throw new ReportInputError(REPORT_ERRORS.unreadable(path, error instanceof Error ? error.message : String(error)));
+      }
+      if (next.done === true) break;
+      const text = rest + next.value;
+      // The parser is given whole lines, so no quote or CR waits on the next chunk.
+      const cut = text.lastIndexOf('\n') + 1;
+      rest = text.slice(cut);
+      if (cut > 0) parser.push(text.slice(0, cut));
+    }
+  } finally {
+    stream.destroy();
   }
+  try {
+    parser.push(rest);
+    parser.end();
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new ReportInputError(REPORT_ERRORS.badCsv(path, error.message));
+    throw error;
+  }
+}
+
+/** A CSV file: its header and rows. @throws ReportInputError when it cannot be read or parsed. */
+export async function readCsv(path: string): Promise<CsvDocument> {
+  const records: string[][] = [];
+  await forEachCsvRecord(path, (record) => records.push(record));
+  const [header = [], ...rows] = records;
+  return { header, rows };
 }
 
 /** Whether a value is a plain JSON object. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { MonthlyRow, RunSummary } from '../../sim/metrics/index.js';
 import { REPORT_ERRORS } from '../messages.js';
 import { csvNumber } from './parse-csv.js';
-import { isFile, numberAt, readCsv, readJsonObject, ReportInputError, requireObject, stringAt, type JsonObject } from './read-files.js';
+import { forEachCsvRecord, isFile, numberAt, readJsonObject, ReportInputError, requireObject, stringAt, type JsonObject } from './read-files.js';
 
 /** What a run report is built from. */
 export interface RunInput {
@@ -27,17 +27,34 @@ export interface RunInput {
 const REQUIRED_SUMMARY_OBJECTS = ['overall', 'segments', 'byAge', 'byIncome', 'byDistrict', 'inclusion', 'cost', 'cost.byCategoryGbp', 'trust', 'integrity', 'resilience'] as const;
 
 /**
- * Reads the monthly table of `monthly.csv`.
- * @throws ReportInputError when a column is missing.
+ * Reads the monthly table of `monthly.csv`, in a stream: each row is kept as
+ * a small object (group and metric names shared, not copied per row), the
+ * file's text never whole, so memory is about 50 bytes a row.
+ * @throws ReportInputError when the file cannot be read or parsed, or a column is missing.
  */
 export async function readMonthlyCsv(path: string): Promise<MonthlyRow[]> {
-  const csv = await readCsv(path);
-  const index = (name: string): number => csv.header.indexOf(name);
-  const columns = ['month', 'segment', 'metric', 'value'];
-  const missing = columns.filter((name) => index(name) < 0);
-  if (missing.length > 0) throw new ReportInputError(REPORT_ERRORS.missingColumns(path, missing));
-  const [month, segment, metric, value] = columns.map(index) as [number, number, number, number];
-  return csv.rows.map((row) => ({ month: csvNumber(row[month]), segment: row[segment] ?? '', metric: row[metric] ?? '', value: csvNumber(row[value]) }));
+  const rows: MonthlyRow[] = [];
+  const names = new Map<string, string>();
+  const shared = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
+  let columns: [number, number, number, number] | undefined;
+  await forEachCsvRecord(path, (record) => {
+    if (columns === undefined) {
+      const wanted = ['month', 'segment', 'metric', 'value'];
+      const missing = wanted.filter((name) => !record.includes(name));
+      if (missing.length > 0) throw new ReportInputError(REPORT_ERRORS.missingColumns(path, missing));
+      columns = wanted.map((name) => record.indexOf(name)) as [number, number, number, number];
+      return;
+    }
+    const [month, segment, metric, value] = columns;
+    rows.push({ month: csvNumber(record[month]), segment: shared(record[segment] ?? ''), metric: shared(record[metric] ?? ''), value: csvNumber(record[value]) });
+  });
+  if (columns === undefined) throw new ReportInputError(REPORT_ERRORS.missingColumns(path, ['month', 'segment', 'metric', 'value']));
+  return rows;
 }
 
 /**

@@ -73,9 +73,12 @@ function groupRows(output: RunOutput, month: number, group: string, members: rea
   push('breachAffected', t[S.breachAffected]! * scale);
 }
 
-/** The tidy monthly rows of a run. Cost O(months × (segments + groups) × metrics). */
-export function monthlyRows(config: ModelConfig, output: RunOutput): MonthlyRow[] {
-  const rows: MonthlyRow[] = [];
+/**
+ * The tidy monthly rows of a run, one month at a time (each array is that
+ * month's rows, in the table's order), so a writer can stream the table and
+ * hold one month in memory, whatever the horizon. Cost O((segments + groups) × metrics) per month.
+ */
+export function* monthlyRowsByMonth(config: ModelConfig, output: RunOutput): Generator<MonthlyRow[], void, undefined> {
   const all = config.segments.ids.map((_, s) => s);
   const groups: [string, number[]][] = [];
   const addGroups = (prefix: string, labels: readonly string[]): void => {
@@ -87,6 +90,7 @@ export function monthlyRows(config: ModelConfig, output: RunOutput): MonthlyRow[
   addGroups('income', config.segments.income);
   addGroups('district', Array.from(config.segments.district, (d) => config.districts.ids[d]!));
   for (let month = 0; month < output.months; month++) {
+    const rows: MonthlyRow[] = [];
     groupRows(output, month, 'all', all, rows);
     for (const [group, members] of groups) groupRows(output, month, group, members, rows);
     config.segments.ids.forEach((id, s) => groupRows(output, month, id, [s], rows));
@@ -98,6 +102,13 @@ export function monthlyRows(config: ModelConfig, output: RunOutput): MonthlyRow[
       rows.push({ month, segment: `district:${id}`, metric: 'humanDemand', value: districtMonth(output, month, d, D.humanDemand) * output.scale });
       rows.push({ month, segment: `district:${id}`, metric: 'recordedDemand', value: districtMonth(output, month, d, D.recordedDemand) * output.scale });
     });
+    yield rows;
   }
+}
+
+/** The tidy monthly rows of a run, all months. Cost O(months × (segments + groups) × metrics). */
+export function monthlyRows(config: ModelConfig, output: RunOutput): MonthlyRow[] {
+  const rows: MonthlyRow[] = [];
+  for (const month of monthlyRowsByMonth(config, output)) rows.push(...month);
   return rows;
 }
