@@ -4,7 +4,7 @@
  * `--scenario` with `--months` of horizon and `--size` citizens. Prints one
  * JSON line: months, wall time, peak RSS, bytes of monthly.csv.
  *
- *   node horizon-run.mjs --scenario bench/all-mechanisms.yaml --size 100000 --months 120 --work /tmp/x
+ *   node horizon-run.mjs --scenario bench/all-mechanisms.yaml --size 100000 --months 120 --work out/bench-horizon
  *
  * bench/run.ts runs it at one year and at ten: the outputs stream (monthly.csv
  * is written a month at a time, the report reads it in a stream), so the peak

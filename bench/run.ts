@@ -377,3 +377,4 @@ const outFile = values.out ?? join(here, 'results.json');
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 say(`written: ${outFile}`);
 rmSync(work, { recursive: true, force: true });
+rmSync(horizonBundle, { force: true });

@@ -81,7 +81,8 @@ async function writeContent(handle: FileHandle, content: FileContent): Promise<{
   let pendingBytes = 0;
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    await handle.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
+    // writeFile writes all of it, from the handle's position (write may write less than it is given).
+    await handle.writeFile(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
     pending = [];
     pendingBytes = 0;
   };

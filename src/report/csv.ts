@@ -23,7 +23,7 @@ export function csvField(value: CsvValue): string {
  * @example csvText(['x', 'y'], [[1, 'a']]) === 'x,y\n1,a\n'
  */
 export function csvText(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  return csvLines([header, ...rows]);
+  return csvLines([header]) + csvLines(rows);
 }
 
 /**

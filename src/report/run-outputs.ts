@@ -40,6 +40,13 @@ export function runSummaryJson(result: RunResult, provenance: RunProvenance): st
   return jsonText(undefinedValues.length === 0 ? document : { ...document, undefinedValues });
 }
 
+/** The cells of some monthly rows, checked: `rowsBefore` rows of the table come before them. */
+function checkedMonthlyCells(rows: readonly MonthlyRow[], file: string, rowsBefore: number): (string | number)[][] {
+  const cells = rows.map((row) => [row.month, row.segment, row.metric, row.value]);
+  checkCsvCells(file, MONTHLY_CSV_HEADER, cells, () => false, rowsBefore);
+  return cells;
+}
+
 /**
  * The text of `monthly.csv` in parts: the header line, then the lines of each
  * part of `parts` (each a month's rows, as monthlyRowsByMonth gives them),
@@ -51,8 +58,7 @@ export function* monthlyCsvParts(parts: Iterable<readonly MonthlyRow[]>, file = 
   yield csvLines([MONTHLY_CSV_HEADER]);
   let rowsBefore = 0;
   for (const rows of parts) {
-    const cells = rows.map((row) => [row.month, row.segment, row.metric, row.value]);
-    checkCsvCells(file, MONTHLY_CSV_HEADER, cells, () => false, rowsBefore);
+    const cells = checkedMonthlyCells(rows, file, rowsBefore);
     rowsBefore += rows.length;
     yield csvLines(cells);
   }
@@ -68,15 +74,20 @@ export function monthlyCsv(rows: readonly MonthlyRow[]): string {
 }
 
 /**
- * The monthly table of a run as an output file whose content streams: the
- * table is checked whole first (so a bad value stops the writer before it
- * writes anything), then made again a month at a time as it is written. So
- * writing it holds one month's rows, however long the horizon.
- * Cost: the table is made twice, O(months × groups × metrics) each.
+ * The monthly table of a run as an output file whose content streams: every
+ * value is checked first, month by month (so a bad one stops the writer
+ * before it writes anything), then the rows are made again a month at a time
+ * and printed as they are written. So writing it holds one month's rows,
+ * however long the horizon.
+ * Cost: the rows are made twice, printed once (printing is most of it).
  * @throws InvariantError when a value is NaN or infinite.
  */
 export function monthlyCsvFile(file: string, config: ModelConfig, output: RunOutput): OutputFile {
-  for (const part of monthlyCsvParts(monthlyRowsByMonth(config, output), file)) void part;
+  let rowsBefore = 0;
+  for (const rows of monthlyRowsByMonth(config, output)) {
+    checkedMonthlyCells(rows, file, rowsBefore);
+    rowsBefore += rows.length;
+  }
   return { file, content: { [Symbol.iterator]: () => monthlyCsvParts(monthlyRowsByMonth(config, output), file) } };
 }
 
