@@ -248,7 +248,33 @@ export function createState(config: ModelConfig, workspace?: Workspace, blankCit
     state[field] = 0.5;
     state[field] = 0;
   }
+  widenPolicyFields(state, tables, config.phases[1]);
   return state;
+}
+
+/**
+ * The fields a policy phase change overwrites, overwritten once before any
+ * code is compiled. V8 compiles the hot loops taking a field nothing has
+ * overwritten yet for a constant (and the policy's own fields with it), so
+ * the first phase change, months into a run, threw away the compiled code of
+ * routing, serving and every phase that reads the policy, and ran them
+ * unoptimized for days while it compiled them again. Storing another phase's
+ * policy (an object of the same layout) and then the first one's back, and
+ * the same for the flag a phase recomputes, marks these fields as variable
+ * from the start. No effect on results: each ends as it was. A scenario with
+ * a single phase never changes them.
+ */
+function widenPolicyFields(state: SimState, tables: PhaseTables, otherPolicy: PolicyParams | undefined): void {
+  if (otherPolicy === undefined) return;
+  const policy = state.policy;
+  state.policy = otherPolicy;
+  state.policy = policy;
+  const tablesPolicy = tables.policy;
+  tables.policy = otherPolicy;
+  tables.policy = tablesPolicy;
+  const forced = tables.onlineForced;
+  tables.onlineForced = !forced;
+  tables.onlineForced = forced;
 }
 
 /** State fields that hold fractions during a run (see the end of `createState`). */
