@@ -10,6 +10,8 @@
  *   (config, policy, usability) ──► per service, per (segment, service),
  *                                   per (district, service, channel) tables
  *   queue waits (daily)          ──► exp(−β_wait·wait) per queue, cached by value
+ *   today (`beginToday`)         ──► a (segment, service)'s choice set and staffed weights, filled on its
+ *                                    first need of the day (`fillTodayPair`)
  */
 import { ALL_CHANNELS_MASK, Channel, CHANNEL_COUNT, channelBit, ChannelBit, HUMAN_MASK, type ModelConfig, type PolicyParams } from './config.js';
 import { stableObject } from './stable-object.js';
@@ -65,13 +67,17 @@ export interface PhaseTables {
   waitSeen: Float64Array;
   waitWeight: Float64Array;
   /**
-   * Today's choice tables for a need arriving today (`refreshTodayTables`),
-   * per (segment, service): the channels open, offered, up and with an
-   * expected wait within its patience...
+   * Today's choice tables for a need arriving today (`fillTodayPair`), per
+   * (segment, service): the channels open, offered, up and with an expected
+   * wait within its patience...
    */
   readonly todayMask: Uint8Array;
   /** ...and per (segment, service, channel): the staffed channels' weights with today's wait (`weight` × exp(−β_wait·wait)). */
   readonly todayWeight: Float64Array;
+  /** Per (segment, service): the `todaySerial` its today's entries were filled for. */
+  readonly todayFilled: Int32Array;
+  /** Counts the days begun (`beginToday`) and the rebuilds of the tables: an entry filled for another serial is stale. */
+  todaySerial: number;
 }
 
 /** Empty tables sized for a config; `refreshPhaseTables` fills them. */
@@ -111,6 +117,8 @@ export function createPhaseTables(config: ModelConfig): PhaseTables {
     waitWeight: new Float64Array(queues),
     todayMask: new Uint8Array(pairs),
     todayWeight: new Float64Array(pairs * CHANNEL_COUNT),
+    todayFilled: new Int32Array(pairs),
+    todaySerial: 0,
   }));
 }
 
@@ -177,6 +185,7 @@ export function refreshPhaseTables(tables: PhaseTables, config: ModelConfig, pol
   tables.onlineForced = (humanOpen & HUMAN_MASK & ~channelBit(Channel.assisted)) === 0;
   tables.habitWeight = Math.exp(choice.betaHabit);
   tables.waitSeen.fill(Number.NaN);
+  tables.todaySerial++;
   tables.config = config;
   tables.policy = policy;
   tables.usability = usability;
@@ -192,36 +201,41 @@ export function waitWeight(tables: PhaseTables, betaWaitPerDay: number, key: num
 }
 
 /**
- * Fills `todayMask` and `todayWeight` for needs arriving today: what
- * `usableChannels` and `drawChannel` compute from the policy, the day's
- * posted waits and an outage alone, once per (segment, service) instead of
- * once per need. The citizen's own conditions (access or a helper for
- * online, needing help for assisted digital, refusing data use) are left to
- * the need. Cost O(segments × services).
+ * Starts a day's choice tables: every (segment, service)'s entries are
+ * stale until `fillTodayPair` fills them, on the pair's first need of the
+ * day. A large city fills every pair each day, a small one only those its
+ * few needs of the day use (a city of 2,000 citizens has about 15 needs a
+ * day and 64 pairs: filling them all took a seventh of its run).
  */
-export function refreshTodayTables(tables: PhaseTables, config: ModelConfig, waits: Float64Array, down: boolean): void {
-  const segmentDistrict = config.segments.district;
-  const serviceCount = tables.serviceCount;
+export function beginToday(tables: PhaseTables): void {
+  tables.todaySerial++;
+}
+
+/**
+ * Fills `todayMask` and `todayWeight` of one (segment, service) for needs
+ * arriving today: what `usableChannels` and `drawChannel` compute from the
+ * policy, the day's posted waits and an outage alone, once per pair and
+ * day instead of once per need. The citizen's own conditions (access or a
+ * helper for online, needing help for assisted digital, refusing data use)
+ * are left to the need. The waits and the outage must be the day's: routing
+ * changes neither.
+ */
+export function fillTodayPair(tables: PhaseTables, segmentDistrict: Uint8Array, betaWaitPerDay: number, waits: Float64Array, down: boolean, pair: number): void {
   const districtCount = tables.districtCount;
-  const betaWaitPerDay = config.choice.betaWaitPerDay;
+  const district = segmentDistrict[Math.floor(pair / tables.serviceCount)]!;
   const phoneKey = Channel.phone * districtCount;
-  for (let segment = 0; segment < segmentDistrict.length; segment++) {
-    const district = segmentDistrict[segment]!;
-    const counterKey = Channel.counter * districtCount + district;
-    const assistedKey = Channel.assisted * districtCount + district;
-    for (let service = 0; service < serviceCount; service++) {
-      const pair = segment * serviceCount + service;
-      const patience = tables.patienceDays[pair]!;
-      let mask = tables.staticMask[pair]! & ALL_CHANNELS_MASK;
-      if (down) mask &= ~(ChannelBit.online | ChannelBit.assisted);
-      if ((mask & ChannelBit.phone) !== 0 && !(waits[phoneKey]! <= patience)) mask &= ~ChannelBit.phone;
-      if ((mask & ChannelBit.counter) !== 0 && !(waits[counterKey]! <= patience)) mask &= ~ChannelBit.counter;
-      if ((mask & ChannelBit.assisted) !== 0 && !(waits[assistedKey]! <= patience)) mask &= ~ChannelBit.assisted;
-      tables.todayMask[pair] = mask;
-      const base = pair * CHANNEL_COUNT;
-      tables.todayWeight[base + Channel.phone] = (mask & ChannelBit.phone) !== 0 ? tables.weight[base + Channel.phone]! * waitWeight(tables, betaWaitPerDay, phoneKey, waits[phoneKey]!) : 0;
-      tables.todayWeight[base + Channel.counter] = (mask & ChannelBit.counter) !== 0 ? tables.weight[base + Channel.counter]! * waitWeight(tables, betaWaitPerDay, counterKey, waits[counterKey]!) : 0;
-      tables.todayWeight[base + Channel.assisted] = (mask & ChannelBit.assisted) !== 0 ? tables.weight[base + Channel.assisted]! * waitWeight(tables, betaWaitPerDay, assistedKey, waits[assistedKey]!) : 0;
-    }
-  }
+  const counterKey = Channel.counter * districtCount + district;
+  const assistedKey = Channel.assisted * districtCount + district;
+  const patience = tables.patienceDays[pair]!;
+  let mask = tables.staticMask[pair]! & ALL_CHANNELS_MASK;
+  if (down) mask &= ~(ChannelBit.online | ChannelBit.assisted);
+  if ((mask & ChannelBit.phone) !== 0 && !(waits[phoneKey]! <= patience)) mask &= ~ChannelBit.phone;
+  if ((mask & ChannelBit.counter) !== 0 && !(waits[counterKey]! <= patience)) mask &= ~ChannelBit.counter;
+  if ((mask & ChannelBit.assisted) !== 0 && !(waits[assistedKey]! <= patience)) mask &= ~ChannelBit.assisted;
+  tables.todayMask[pair] = mask;
+  const base = pair * CHANNEL_COUNT;
+  tables.todayWeight[base + Channel.phone] = (mask & ChannelBit.phone) !== 0 ? tables.weight[base + Channel.phone]! * waitWeight(tables, betaWaitPerDay, phoneKey, waits[phoneKey]!) : 0;
+  tables.todayWeight[base + Channel.counter] = (mask & ChannelBit.counter) !== 0 ? tables.weight[base + Channel.counter]! * waitWeight(tables, betaWaitPerDay, counterKey, waits[counterKey]!) : 0;
+  tables.todayWeight[base + Channel.assisted] = (mask & ChannelBit.assisted) !== 0 ? tables.weight[base + Channel.assisted]! * waitWeight(tables, betaWaitPerDay, assistedKey, waits[assistedKey]!) : 0;
+  tables.todayFilled[pair] = tables.todaySerial;
 }

@@ -95,6 +95,9 @@ export interface SimState {
   /** Appeals in flight: due day and need data, FIFO (delays are equal within a phase). */
   readonly appeals: { day: number; citizen: number; channel: number; arrivalDay: number }[];
   appealsHead: number;
+  /** Per segment: needs a day (citizens × rate), and exp(−that) for the Poisson draw (arrive-needs.ts). */
+  readonly arrivalMean: Float64Array;
+  readonly arrivalMeanExp: Float64Array;
   /** Today's arrivals: citizen and service, gathered before routing. */
   arrivalCitizen: Int32Array;
   arrivalService: Uint8Array;
@@ -196,6 +199,12 @@ export function createState(config: ModelConfig, workspace?: Workspace, blankCit
   const gaming = new Float64Array(districtCount * 3);
   const counterShare = populationShare.slice();
   const appeals = objectList<{ day: number; citizen: number; channel: number; arrivalDay: number }>();
+  const arrivalMean = new Float64Array(segmentCount);
+  const arrivalMeanExp = new Float64Array(segmentCount);
+  for (let s = 0; s < segmentCount; s++) {
+    arrivalMean[s] = segments.citizens[s]! * segments.needsPerDay[s]!;
+    arrivalMeanExp[s] = Math.exp(-arrivalMean[s]!);
+  }
   const arrivalCitizen = new Int32Array(1024);
   const arrivalService = new Uint8Array(1024);
   const segmentMonthly = new Float64Array(config.months * segmentCount * SEGMENT_COUNTER_COUNT);
@@ -230,6 +239,8 @@ export function createState(config: ModelConfig, workspace?: Workspace, blankCit
     onlineBuilt: false,
     appeals,
     appealsHead: 0,
+    arrivalMean,
+    arrivalMeanExp,
     arrivalCitizen,
     arrivalService,
     arrivalCount: 0,

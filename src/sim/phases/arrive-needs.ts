@@ -2,7 +2,9 @@
  * Phase `arriveNeeds`: draws today's needs. Each citizen's needs arrive as a
  * Poisson process at the segment rate; by superposition a segment's daily
  * total is Poisson(citizens × rate) and each need belongs to a uniformly
- * drawn citizen of the segment. Cost O(needs), never O(citizens).
+ * drawn citizen of the segment (the daily means, and their exponentials for
+ * the Poisson draw, are computed once per run: `createState`). Cost
+ * O(segments + needs), never O(citizens).
  * Writes: the arrival buffer and the `arrived` counters.
  */
 import { SegmentCounter as S, DistrictCounter as D } from '../counters.js';
@@ -22,7 +24,7 @@ export function arriveNeeds(state: SimState, ctx: SimContext): void {
   for (let s = 0; s < segmentCount; s++) {
     const size = segments.citizens[s]!;
     if (size === 0) continue;
-    const arrived = poisson(arrivalRng, size * segments.needsPerDay[s]!);
+    const arrived = poisson(arrivalRng, state.arrivalMean[s]!, state.arrivalMeanExp[s]!);
     if (arrived === 0) continue;
     ensureArrivalRoom(state, count + arrived);
     count = drawArrivals(state.arrivalCitizen, state.arrivalService, count, arrived, state.segmentStart[s]!, size, arrivalRng, serviceRng, cumulative, lastService);

@@ -11,7 +11,7 @@ import { Channel, CHANNEL_COUNT, ChannelBit, DIGITAL_MASK } from '../config.js';
 import { CITY_COUNTER_COUNT, CityCounter as C, DISTRICT_COUNTER_COUNT, DistrictCounter as D, SEGMENT_COUNTER_COUNT, SegmentCounter as S } from '../counters.js';
 import { drawChannel, drawChannelExact, SAFE_HIGH, SAFE_LOW, usableChannels } from '../choice.js';
 import { needUnmet, serveNeed, UnmetReason, wronglyDenied } from '../outcomes.js';
-import { refreshTodayTables, type PhaseTables } from '../phase-tables.js';
+import { beginToday, fillTodayPair, type PhaseTables } from '../phase-tables.js';
 import {
   allocateNeed,
   dequeueWaiting,
@@ -47,7 +47,7 @@ export function routeNeeds(state: SimState, ctx: SimContext): void {
     return;
   }
   const tables = phaseTables(state, ctx.config);
-  refreshTodayTables(tables, ctx.config, state.queues.expectedWaitDays, state.day < state.outageUntilDay);
+  beginToday(tables);
   // The fused loop stops at each consent refuser it must ask and goes on after it from here. The call is in this
   // small function, not in the loop: a call first reached months into a run (the first refuser asked) made V8
   // throw away the loop's compiled code and run it unoptimized for days while it compiled the loop again (about
@@ -127,12 +127,15 @@ function routeArrivals(state: SimState, ctx: SimContext, tables: PhaseTables, fr
   const districtRows = state.month * districtCount;
   const daysToService = recorder.daysToService;
   const daysToServiceBins = recorder.daysToServiceBins;
-  const { todayMask, todayWeight, patienceDays, weight, proxyWeight, privacyCoef, onlineSkillUtility, successAtZeroSkill, failSkill, proxyFailProb } = tables;
+  const { todayMask, todayWeight, todayFilled, todaySerial, patienceDays, weight, proxyWeight, privacyCoef, onlineSkillUtility, successAtZeroSkill, failSkill, proxyFailProb } = tables;
   const { transactions, needCost, hours, recordsPerNeed, automationShare, habitWeight, onlineForced } = tables;
   const { betaTrust, betaMotivation } = config.choice;
   const { gainGood, lossBad, longWaitDays, weightFailedAttempt, weightForced, weightLongWait } = config.trust;
   const { assistedMaxSkill, maxOnlineAttempts, failedAttemptHours, consentOrNoService, humanErrorRate, automatedErrorBySegment, learningRate } = policy;
   const appUses = policy.extraApps > 0 ? policy.appUsePerNeed * policy.extraApps : 0;
+  const betaWaitPerDay = config.choice.betaWaitPerDay;
+  const waits = state.queues.expectedWaitDays;
+  const down = state.day < state.outageUntilDay;
   // Served online the day it arrives: 0 days to service, a long wait only if the threshold is below 0.
   const sameDayIsLongWait = 0 > longWaitDays;
   const arrivals = state.arrivalCitizen;
@@ -161,6 +164,7 @@ function routeArrivals(state: SimState, ctx: SimContext, tables: PhaseTables, fr
       const patience = patienceDays[pair]!;
       const segmentRow = (segmentRows + segment) * SEGMENT_COUNTER_COUNT;
       const districtRow = (districtRows + district) * DISTRICT_COUNTER_COUNT;
+      if (todayFilled[pair] !== todaySerial) fillTodayPair(tables, segmentDistrict, betaWaitPerDay, waits, down, pair);
       let tried = 0;
       // How the need left the loop: queued on a staffed channel, done (served online, maybe denied), or to the reference path.
       let outcome: number = Outcome.reference;

@@ -129,6 +129,52 @@ describe('binomial', () => {
     });
   }
 
+  // Chi-square against the exact pmf of the rarer outcome (successes for p ≤ 1/2, failures above), cells first..top
+  // with both tails pooled: the inversion branch (means below 10, both sides of p = 1/2, a Bass-like day of the peer
+  // effect) and beta splitting into inversion (mean 40).
+  const pmfCases: [number, number, number, number][] = [
+    // n, p, first cell, last cell
+    [50, 0.05, 0, 7],
+    [12_500, 0.0002, 0, 7],
+    [40, 0.93, 0, 7],
+    [400, 0.1, 25, 55],
+  ];
+  for (const [n, p, first, top] of pmfCases) {
+    it(`follows the binomial pmf for n = ${n}, p = ${p}: chi-square test`, () => {
+      const samples = 200_000;
+      const rng = new RandomStream(n + Math.round(p * 1e4), 'binomial-pmf');
+      const rare = Math.min(p, 1 - p);
+      // Cell 0: below `first`; cell k − first + 1: k; the last cell: above `top`.
+      const cellOf = (k: number): number => (k < first ? 0 : k > top ? top - first + 2 : k - first + 1);
+      const counts = new Float64Array(top - first + 3);
+      for (let i = 0; i < samples; i++) {
+        const x = binomial(rng, n, p);
+        counts[cellOf(p <= 0.5 ? x : n - x)]! += 1;
+      }
+      const pmf = (k: number): number => Math.exp(logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * Math.log(rare) + (n - k) * Math.log1p(-rare));
+      const expected = new Float64Array(counts.length);
+      for (let k = 0; k <= top; k++) expected[cellOf(k)]! += samples * pmf(k);
+      expected[counts.length - 1] = samples - expected.reduce((sum, e) => sum + e, 0);
+      let chi2 = 0;
+      let cells = 0;
+      for (let cell = 0; cell < counts.length; cell++) {
+        if (!(expected[cell]! >= 5)) {
+          // A cell expected to be (nearly) empty must be: the sampler never goes where the pmf has no mass.
+          expect(counts[cell]!, `cell ${cell}`).toBeLessThanOrEqual(5);
+          continue;
+        }
+        chi2 += (counts[cell]! - expected[cell]!) ** 2 / expected[cell]!;
+        cells++;
+      }
+      expect(cells).toBeGreaterThanOrEqual(5);
+      // Against the 0.999 quantile of χ²(df), by Wilson–Hilferty.
+      const df = cells - 1;
+      const z = 3.09;
+      const quantile = df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
+      expect(chi2).toBeLessThan(quantile);
+    });
+  }
+
   it('stays within [0, n] and returns integers', () => {
     const rng = new RandomStream(4, 'binomial-range');
     for (let i = 0; i < 2000; i++) {
