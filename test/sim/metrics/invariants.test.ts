@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CityCounter as C, SegmentCounter as S } from '../../../src/sim/counters.js';
+import { CITY_COUNTER_COUNT, CityCounter as C, SegmentCounter as S } from '../../../src/sim/counters.js';
 import { simulate, type RunOutput } from '../../../src/sim/engine.js';
 import { checkInvariants, checkSummaryInvariants } from '../../../src/sim/metrics/invariants.js';
 import { summarize } from '../../../src/sim/metrics/summary.js';
@@ -25,6 +25,19 @@ describe('checkInvariants', () => {
   it('notices a non-finite or negative counter', () => {
     expect(checkInvariants(tampered((o) => (o.cityMonthly[C.costRunning] = Number.NaN))).map((v) => v.invariant)).toContain('finite city counters');
     expect(checkInvariants(tampered((o) => (o.segmentMonthly[S.citizenHours] = -2))).map((v) => v.invariant)).toContain('non-negative segment counters');
+  });
+
+  it('names the first bad entry of a table, to its last month', () => {
+    const lastMonth = (output.months - 1) * CITY_COUNTER_COUNT;
+    const [infinite] = checkInvariants(tampered((o) => (o.cityMonthly[lastMonth + C.peakBacklog] = Number.POSITIVE_INFINITY)));
+    expect(infinite).toEqual({ invariant: 'finite city counters', detail: `city counter peakBacklog, month ${output.months - 1} is Infinity` });
+    const negative = checkInvariants(tampered((o) => (o.cityMonthly[lastMonth + C.peakBacklog] = -3)));
+    expect(negative).toEqual([{ invariant: 'non-negative city counters', detail: `city counter peakBacklog, month ${output.months - 1} is -3` }]);
+  });
+
+  it('reports a negative cost as a cost, not again as a negative counter', () => {
+    const invariants = checkInvariants(tampered((o) => (o.cityMonthly[C.costRunning] = -5))).map((v) => v.invariant);
+    expect(invariants).toEqual(['non-negative costs']);
   });
 });
 
