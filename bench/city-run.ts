@@ -4,11 +4,12 @@
  * one simulated year, timed from compiling the scenario to the last day
  * (population generation included). Prints one JSON line.
  *
- *   node city-run.mjs --size 1000000 [--seed 1] [--engine typed|objects] [--warm]
+ *   node city-run.mjs --size 1000000 [--seed 1] [--engine typed|objects|core] [--warm]
  *
  * `--engine objects` runs the object-per-citizen baseline
- * (bench/baseline-objects.ts) on the same city instead. `--warm` (typed
- * engine) then times a second replication (seed + 1) in the same process,
+ * (bench/baseline-objects.ts) on the same city instead, `--engine core` the
+ * core loop alone on typed arrays (bench/core-loop.ts). `--warm` (typed
+ * engine and core loop) then times a second replication (seed + 1) in the same process,
  * reusing the first run's workspace: what each run of a sweep or a
  * comparison costs once the process is warm (compiled code, memory mapped).
  */
@@ -24,6 +25,7 @@ import type { ModelConfig } from '../src/sim/config.js';
 import { simulate } from '../src/sim/engine.js';
 import { createWorkspace, type Workspace } from '../src/sim/state.js';
 import { runObjectBaseline } from './baseline-objects.js';
+import { runCoreLoop } from './core-loop.js';
 
 
 const { values } = parseArgs({
@@ -74,11 +76,11 @@ function timeTyped(runSeed: number, workspace: Workspace): Timed {
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, needs, served, breaches, citizens: output.simulatedCitizens };
 }
 
-/** The object-per-citizen baseline, timed the same way. */
-function timeObjects(runSeed: number): Timed {
+/** The object-per-citizen baseline (or the core loop on typed arrays), timed the same way. */
+function timeObjects(runSeed: number, run: typeof runObjectBaseline = runObjectBaseline): Timed {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const result = runObjectBaseline(compileScenario(scenario), runSeed);
+  const result = run(compileScenario(scenario), runSeed);
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, needs: result.needs, served: result.served, breaches: 0, citizens: result.citizens };
@@ -90,10 +92,12 @@ const perNeed = (run: Timed): { nsPerNeed: number; cpuNsPerNeed: number } => ({
 });
 
 const workspace = createWorkspace();
-const cold = values.engine === 'objects' ? timeObjects(seed) : timeTyped(seed, workspace);
+const time = (runSeed: number): Timed =>
+  values.engine === 'objects' ? timeObjects(runSeed) : values.engine === 'core' ? timeObjects(runSeed, runCoreLoop) : timeTyped(runSeed, workspace);
+const cold = time(seed);
 // Peak RSS of the cold run alone (the warm run reuses its memory).
 const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-const warm = values.warm && values.engine !== 'objects' ? timeTyped(seed + 1, workspace) : null;
+const warm = values.warm && values.engine !== 'objects' ? time(seed + 1) : null;
 process.stdout.write(
   `${JSON.stringify({
     engine: values.engine,
@@ -108,7 +112,7 @@ process.stdout.write(
     ...perNeed(cold),
     peakRssBytes,
     bytesPerCitizen: peakRssBytes / cold.citizens,
-    columnBytesPerCitizen: values.engine === 'objects' ? null : CITIZEN_RECORD_BYTES,
+    columnBytesPerCitizen: values.engine === 'typed' ? CITIZEN_RECORD_BYTES : values.engine === 'core' ? 32 : null,
     warm: warm && { seed: seed + 1, wallMs: warm.wallMs, cpuMs: warm.cpuMs, needs: warm.needs, ...perNeed(warm) },
   })}\n`,
 );

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast and how lean the engine is, in figures.
  *
- *   npm run bench [-- --sizes 100000,1000000,10000000] [--repeat 3] [--no-megacity] [--no-sweep] [--no-baseline] [--no-horizon]
+ *   npm run bench [-- --sizes 100000,1000000,10000000] [--repeat 3] [--no-megacity] [--no-sweep] [--no-baseline] [--no-core-loop] [--no-horizon]
  *
  *   bench/city-run.ts ×size ──► wall, CPU, needs, ns per need, peak RSS, bytes per citizen
  *   (each size in a fresh child process, so the RSS is that size's alone)
@@ -9,6 +9,7 @@
  *   bench/sweep.ts      ──► sweep runs per second with 1 and 2 workers (1,000 runs of 2,000 and of 20,000 citizens,
  *                           5,000 runs of 2,000)
  *   bench/baseline-objects.ts at the baseline size ──► ratio typed / objects
+ *   bench/core-loop.ts at the baseline size ──► the core loop alone on typed arrays, for scale
  *   bench/horizon-run.ts: `dgsim run` with its report, one year and ten ──► peak RSS of each (outputs stream)
  *   ──► a table on stdout, bench/results.json
  *
@@ -57,6 +58,7 @@ const { values } = parseArgs({
     'no-megacity': { type: 'boolean', default: false },
     'no-sweep': { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
+    'no-core-loop': { type: 'boolean', default: false },
     'no-horizon': { type: 'boolean', default: false },
     'horizon-size': { type: 'string', default: '100000' },
     'baseline-size': { type: 'string', default: '1000000' },
@@ -113,13 +115,16 @@ const bundle = await bundled('city-run.ts');
 const sweepBundle = await bundled('sweep.ts');
 const horizonBundle = await bundled('horizon-run.ts', true);
 
+/** The engine, the object baseline, or the core loop alone on typed arrays (bench/city-run.ts `--engine`). */
+type Engine = 'typed' | 'objects' | 'core';
+
 /**
  * Runs one city in fresh node processes (`--repeat` of them up to
  * REPEAT_MAX_SIZE citizens, the typed engine only) and returns the figures
  * of the run of median wall time, with every run's ns per need.
  */
-function runCity(size: number, engine: 'typed' | 'objects'): CityFigures {
-  const count = engine === 'typed' && size <= REPEAT_MAX_SIZE ? Math.max(1, Math.floor(Number(values.repeat))) : 1;
+function runCity(size: number, engine: Engine): CityFigures {
+  const count = engine !== 'objects' && size <= REPEAT_MAX_SIZE ? Math.max(1, Math.floor(Number(values.repeat))) : 1;
   const runs = Array.from({ length: count }, () => runCityOnce(size, engine)).sort((a, b) => a.wallMs - b.wallMs);
   const median = runs[Math.floor((runs.length - 1) / 2)]!;
   return {
@@ -133,8 +138,8 @@ function runCity(size: number, engine: 'typed' | 'objects'): CityFigures {
 }
 
 /** Runs one city in a fresh node process and returns its figures. */
-function runCityOnce(size: number, engine: 'typed' | 'objects'): CityFigures {
-  const warm = engine === 'typed' && size <= WARM_MAX_SIZE ? ['--warm'] : [];
+function runCityOnce(size: number, engine: Engine): CityFigures {
+  const warm = engine !== 'objects' && size <= WARM_MAX_SIZE ? ['--warm'] : [];
   const result = spawnSync(
     process.execPath,
     ['--max-old-space-size=8192', bundle, '--size', String(size), '--engine', engine, '--scenario', join(here, 'all-mechanisms.yaml'), ...warm],
@@ -212,6 +217,35 @@ if (!values['no-baseline']) {
   say(
     `typed engine (every mechanism) vs baseline (core loop) at ${int(baselineSize)} citizens: ${baseline.ratioWall.toFixed(1)}× faster by wall time, ${baseline.ratioCpu.toFixed(1)}× by CPU time` +
       (baseline.ratioWarm === null ? '' : `; ${baseline.ratioWarm.toFixed(1)}× against the engine's warm run`),
+  );
+}
+
+/**
+ * The core loop alone (bench/core-loop.ts: the baseline's model on typed arrays, with the engine's
+ * techniques), at the baseline size: what this machine takes per need for arrivals, the logit choice,
+ * queues and trust and nothing else. Against it, the baseline shows the gain of the layout and the
+ * algorithm for the same work, and the engine the cost of every other mechanism.
+ */
+let coreLoop: { figures: CityFigures; baselineOverCore: number | null; engineOverCore: number | null; engineWarmOverCoreWarm: number | null } | null = null;
+if (!values['no-core-loop']) {
+  const figures = runCity(baselineSize, 'core');
+  const typed = cities.find((c) => c.citizens === baselineSize) ?? baseline?.typed ?? null;
+  coreLoop = {
+    figures,
+    baselineOverCore: baseline ? baseline.objects.nsPerNeed / figures.nsPerNeed : null,
+    engineOverCore: typed ? typed.nsPerNeed / figures.nsPerNeed : null,
+    engineWarmOverCoreWarm: typed?.warm && figures.warm ? typed.warm.nsPerNeed / figures.warm.nsPerNeed : null,
+  };
+  say('');
+  say('Core loop alone on typed arrays (bench/core-loop.ts: the baseline\'s model with the engine\'s techniques, no other mechanism)');
+  say(headerLine);
+  const spread = (list: readonly number[]): string => (list.length > 1 ? ` ${int(Math.min(...list))}–${int(Math.max(...list))}` : '');
+  const repeats = figures.repeats && figures.repeats.count > 1 ? `   (median of ${figures.repeats.count}: ns/need${spread(figures.repeats.nsPerNeed)}, warm${spread(figures.repeats.warmNsPerNeed)})` : '';
+  say(`${row(figures)}${repeats}`);
+  const times = (ratio: number | null): string => (ratio === null ? 'not run' : `${ratio.toFixed(1)}×`);
+  say(
+    `at ${int(baselineSize)} citizens, per need: the object baseline takes ${times(coreLoop.baselineOverCore)} the core loop's time (the same model); ` +
+      `the engine with every mechanism ${times(coreLoop.engineOverCore)} (warm: ${times(coreLoop.engineWarmOverCoreWarm)})`,
   );
 }
 
@@ -330,6 +364,8 @@ const targets = {
     measuredSmallRunsLongSweepSecondHalf: sweeps?.smallLong.settledSpeedUp ?? null,
   },
   baselineRatio: { target: 30, measured: baseline?.ratioWall ?? null, measuredCpu: baseline?.ratioCpu ?? null, measuredWarm: baseline?.ratioWarm ?? null },
+  /** Not a target: the core loop alone, per need at the baseline size (the issue's premise: under 100 ns on typed arrays). */
+  coreLoopNsPerNeed: { measured: coreLoop?.figures.nsPerNeed ?? null, measuredWarm: coreLoop?.figures.warm?.nsPerNeed ?? null },
 };
 const verdict = (measured: number | null, target: number, lowerIsBetter: boolean): string =>
   measured === null ? 'not run' : (lowerIsBetter ? measured <= target : measured >= target) ? 'met' : 'NOT met';
@@ -350,6 +386,9 @@ say(
   `  ≥ 30× the object-per-citizen baseline: ${baseline ? `${baseline.ratioWall.toFixed(1)}× wall, ${baseline.ratioCpu.toFixed(1)}× CPU` : 'not run'} from fresh processes — ${verdict(baseline?.ratioWall ?? null, 30, false)}` +
     ` (against the engine's warm run: ${baseline?.ratioWarm === undefined || baseline.ratioWarm === null ? 'not run' : `${baseline.ratioWarm.toFixed(1)}×`} — ${verdict(baseline?.ratioWarm ?? null, 30, false)})`,
 );
+say(
+  `  (for scale, not a target: the core loop alone on typed arrays takes ${coreLoop ? `${int(coreLoop.figures.nsPerNeed)} ns per need (warm ${coreLoop.figures.warm ? int(coreLoop.figures.warm.nsPerNeed) : '–'})` : 'not run'} at ${int(baselineSize)} citizens)`,
+);
 say(`load average at the end: ${(loadavg()[0] ?? 0).toFixed(1)} (other work on this machine inflates wall times; CPU times less so)`);
 
 /** A sweep's figures as results.json keeps them. */
@@ -365,6 +404,7 @@ const results = {
   cities,
   megacity,
   baseline,
+  coreLoop,
   horizon,
   sweeps: sweeps && {
     small: sweepResult(sweeps.small),
