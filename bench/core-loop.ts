@@ -2,7 +2,7 @@
  * The floor of `npm run bench`: the core loop alone — arrivals, the logit
  * choice, online attempts with fallback, FIFO staffed queues, lazy trust —
  * written with the engine's techniques (citizens as records in one typed
- * array, a day's needs drawn per segment and then routed, per-(segment,
+ * array, on cache lines, a day's needs drawn per segment and then routed, per-(segment,
  * service) tables of the utility's fixed part and its exponential, read
  * ahead of each batch of needs, one state, no closures in the loops) and
  * nothing else: no outages, automation, appeals, KPI offices, breaches,
@@ -18,6 +18,7 @@
 import { Channel, CHANNEL_COUNT, type ModelConfig } from '../src/sim/config.js';
 import { betaDraw, betaQuantileTable } from '../src/sim/random/beta-table.js';
 import { poisson } from '../src/sim/random/distributions.js';
+import { recordMemory } from '../src/sim/record-memory.js';
 import { RandomStream } from '../src/sim/random/streams.js';
 
 /** What the core loop counted. */
@@ -61,7 +62,9 @@ export function runCoreLoop(config: ModelConfig, seed: number): CoreLoopResult {
   let count = 0;
   const start = new Int32Array(segmentCount + 1);
   for (let s = 0; s < segmentCount; s++) start[s + 1] = count += segments.citizens[s]!;
-  const floats = new Float32Array(count * FLOATS);
+  // Records on cache lines, as the engine's (src/sim/record-memory.ts): a plain ArrayBuffer starts 16 bytes past
+  // a page boundary, and every other record would straddle two lines.
+  const floats = new Float32Array(recordMemory(count * FLOATS * 4), 0, count * FLOATS);
   const bytes = new Uint8Array(floats.buffer);
   const days = new Uint16Array(floats.buffer);
   for (let s = 0; s < segmentCount; s++) {
