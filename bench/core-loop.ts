@@ -31,7 +31,8 @@ export interface CoreLoopResult {
 
 // A citizen's record: 32 bytes. Floats 0–3: skill, motivation, privacy, trust; uint16 8: the day trust was last
 // brought up to date; bytes 20–23: segment, access, helper, last channel (255: none).
-const FLOATS = 8;
+export const CORE_RECORD_BYTES = 32;
+const FLOATS = CORE_RECORD_BYTES / 4;
 const SKILL = 0;
 const MOTIVATION = 1;
 const PRIVACY = 2;
@@ -120,7 +121,7 @@ export function runCoreLoop(config: ModelConfig, seed: number): CoreLoopResult {
     }
   }
 
-  // Queues per (channel, district) (phone: one citywide): rings of (citizen, arrival day, deadline, service).
+  // Queues per (channel, district) (phone: one citywide): rings of (citizen, arrival day, deadline, transactions).
   const queueCount = CHANNEL_COUNT * districtCount;
   const capacity = new Float64Array(queueCount);
   for (let channel = Channel.phone; channel < CHANNEL_COUNT; channel++) {
@@ -261,9 +262,9 @@ function drawArrivals(citizens: Int32Array, services: Uint8Array, count: number,
 function trustToday(p: RouteParams, citizen: number, segment: number, day: number): number {
   const slot = citizen * FLOATS + TRUST;
   const baseline = p.trustMean[segment]!;
-  const trust = baseline + (p.floats[slot]! - baseline) * p.decay[day - p.days[citizen * 16 + DAY]!]!;
+  const trust = baseline + (p.floats[slot]! - baseline) * p.decay[day - p.days[citizen * (CORE_RECORD_BYTES / 2) + DAY]!]!;
   p.floats[slot] = trust;
-  p.days[citizen * 16 + DAY] = day;
+  p.days[citizen * (CORE_RECORD_BYTES / 2) + DAY] = day;
   return trust;
 }
 
@@ -271,7 +272,7 @@ function trustToday(p: RouteParams, citizen: number, segment: number, day: numbe
 function routeChunk(p: RouteParams, citizens: Int32Array, services: Uint8Array, first: number, last: number, day: number): void {
   const { floats, bytes, weight, proxyWeight, waitWeight, rng, queues } = p;
   let sink = 0;
-  for (let i = first; i < last; i++) sink += bytes[citizens[i]! * 32 + SEGMENT]!;
+  for (let i = first; i < last; i++) sink += bytes[citizens[i]! * CORE_RECORD_BYTES + SEGMENT]!;
   p.tally.touched = sink;
   for (let i = first; i < last; i++) {
     const citizen = citizens[i]!;

@@ -120,8 +120,9 @@ type Engine = 'typed' | 'objects' | 'core';
 
 /**
  * Runs one city in fresh node processes (`--repeat` of them up to
- * REPEAT_MAX_SIZE citizens, the typed engine only) and returns the figures
- * of the run of median wall time, with every run's ns per need.
+ * REPEAT_MAX_SIZE citizens, for the engine and the core loop; the baseline
+ * once) and returns the figures of the run of median wall time, with every
+ * run's ns per need.
  */
 function runCity(size: number, engine: Engine): CityFigures {
   const count = engine !== 'objects' && size <= REPEAT_MAX_SIZE ? Math.max(1, Math.floor(Number(values.repeat))) : 1;
@@ -166,6 +167,11 @@ function row(figures: CityFigures): string {
     (figures.warm ? int(figures.warm.cpuNsPerNeed) : '–').padStart(8),
   ].join('  ');
 }
+/** "   (median of 3: ns/need 411–429, warm 332–344)" for figures from several fresh processes, else "". */
+function repeatsNote(figures: CityFigures): string {
+  const spread = (list: readonly number[]): string => (list.length > 1 ? ` ${int(Math.min(...list))}–${int(Math.max(...list))}` : '');
+  return figures.repeats && figures.repeats.count > 1 ? `   (median of ${figures.repeats.count}: ns/need${spread(figures.repeats.nsPerNeed)}, warm${spread(figures.repeats.warmNsPerNeed)})` : '';
+}
 const header = ['citizens', 'wall', 'CPU', 'needs', 'ns/need', 'CPU ns', 'peak RSS', 'B/cit.', 'warm ns', 'warm CPU'];
 const widths = [12, 9, 9, 12, 8, 8, 9, 8, 8, 8];
 const headerLine = header.map((h, i) => h.padStart(widths[i]!)).join('  ');
@@ -177,9 +183,7 @@ const cities: CityFigures[] = [];
 for (const size of sizes) {
   const figures = runCity(size, 'typed');
   cities.push(figures);
-  const spread = (list: readonly number[]): string => (list.length > 1 ? ` ${int(Math.min(...list))}–${int(Math.max(...list))}` : '');
-  const repeats = figures.repeats && figures.repeats.count > 1 ? `   (median of ${figures.repeats.count}: ns/need${spread(figures.repeats.nsPerNeed)}, warm${spread(figures.repeats.warmNsPerNeed)})` : '';
-  say(`${row(figures)}${repeats}`);
+  say(`${row(figures)}${repeatsNote(figures)}`);
 }
 let megacity: CityFigures | null = null;
 if (!values['no-megacity']) {
@@ -239,12 +243,10 @@ if (!values['no-core-loop']) {
   say('');
   say('Core loop alone on typed arrays (bench/core-loop.ts: the baseline\'s model with the engine\'s techniques, no other mechanism)');
   say(headerLine);
-  const spread = (list: readonly number[]): string => (list.length > 1 ? ` ${int(Math.min(...list))}–${int(Math.max(...list))}` : '');
-  const repeats = figures.repeats && figures.repeats.count > 1 ? `   (median of ${figures.repeats.count}: ns/need${spread(figures.repeats.nsPerNeed)}, warm${spread(figures.repeats.warmNsPerNeed)})` : '';
-  say(`${row(figures)}${repeats}`);
-  const times = (ratio: number | null): string => (ratio === null ? 'not run' : `${ratio.toFixed(1)}×`);
+  say(`${row(figures)}${repeatsNote(figures)}`);
+  const times = (ratio: number | null): string => (ratio === null ? '– (not run)' : `${ratio.toFixed(1)}×`);
   say(
-    `at ${int(baselineSize)} citizens, per need: the object baseline takes ${times(coreLoop.baselineOverCore)} the core loop's time (the same model); ` +
+    `at ${int(baselineSize)} citizens, per need, as multiples of the core loop's time: the object baseline (the same model) ${times(coreLoop.baselineOverCore)}; ` +
       `the engine with every mechanism ${times(coreLoop.engineOverCore)} (warm: ${times(coreLoop.engineWarmOverCoreWarm)})`,
   );
 }

@@ -217,12 +217,11 @@ export function beginToday(tables: PhaseTables): void {
  * policy, the day's posted waits and an outage alone, once per pair and
  * day instead of once per need. The citizen's own conditions (access or a
  * helper for online, needing help for assisted digital, refusing data use)
- * are left to the need. The waits and the outage must be the day's: routing
- * changes neither.
+ * are left to the need. `district` is the pair's segment's. The waits and
+ * the outage must be the day's: routing changes neither.
  */
-export function fillTodayPair(tables: PhaseTables, segmentDistrict: Uint8Array, betaWaitPerDay: number, waits: Float64Array, down: boolean, pair: number): void {
+export function fillTodayPair(tables: PhaseTables, pair: number, district: number, betaWaitPerDay: number, waits: Float64Array, down: boolean): void {
   const districtCount = tables.districtCount;
-  const district = segmentDistrict[Math.floor(pair / tables.serviceCount)]!;
   const phoneKey = Channel.phone * districtCount;
   const counterKey = Channel.counter * districtCount + district;
   const assistedKey = Channel.assisted * districtCount + district;

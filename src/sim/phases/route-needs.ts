@@ -164,7 +164,7 @@ function routeArrivals(state: SimState, ctx: SimContext, tables: PhaseTables, fr
       const patience = patienceDays[pair]!;
       const segmentRow = (segmentRows + segment) * SEGMENT_COUNTER_COUNT;
       const districtRow = (districtRows + district) * DISTRICT_COUNTER_COUNT;
-      if (todayFilled[pair] !== todaySerial) fillTodayPair(tables, segmentDistrict, betaWaitPerDay, waits, down, pair);
+      if (todayFilled[pair] !== todaySerial) fillTodayPair(tables, pair, district, betaWaitPerDay, waits, down);
       let tried = 0;
       // How the need left the loop: queued on a staffed channel, done (served online, maybe denied), or to the reference path.
       let outcome: number = Outcome.reference;
